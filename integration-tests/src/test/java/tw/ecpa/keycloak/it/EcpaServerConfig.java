@@ -1,0 +1,16 @@
+package tw.ecpa.keycloak.it;
+
+import org.keycloak.testframework.server.KeycloakServerConfig;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
+
+/**
+ * The one server configuration of the whole suite: every test class uses it, so the framework starts
+ * the distribution once per run. The bundle jar is taken from bundle/target by the reactor.
+ */
+public class EcpaServerConfig implements KeycloakServerConfig {
+
+    @Override
+    public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        return config.dependency("tw.ecpa.keycloak", "ecpa-keycloak-bundle");
+    }
+}

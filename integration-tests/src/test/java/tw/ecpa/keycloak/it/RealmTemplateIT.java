@@ -1,0 +1,131 @@
+package tw.ecpa.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.userprofile.config.UPAttribute;
+import org.keycloak.representations.userprofile.config.UPConfig;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
+
+@KeycloakIntegrationTest(config = EcpaServerConfig.class)
+class RealmTemplateIT extends EcpaIntegrationTest {
+
+    private static final List<String> PERSONNEL_ATTRIBUTES = List.of("nationalId", "employmentStatus", "agencyCode", "birthDate");
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
+
+    private UserResource user;
+
+    @AfterEach
+    void removeThePasswordAgain() {
+        if (user != null) {
+            user.credentials().forEach(c -> user.removeCredential(c.getId()));
+        }
+    }
+
+    @Test
+    void theRealmSpeaksTraditionalChineseFirstAndEnglishToo() {
+        RealmRepresentation ecpa = realm.admin().toRepresentation();
+
+        assertThat(ecpa.getDefaultLocale()).isEqualTo("zh-Hant");
+        assertThat(ecpa.getSupportedLocales()).containsExactlyInAnyOrder("zh-Hant", "en");
+        assertThat(ecpa.isInternationalizationEnabled()).isTrue();
+        assertThat(ecpa.getLoginTheme()).isEqualTo("ecpa");
+        assertThat(ecpa.getEmailTheme()).isEqualTo("ecpa");
+    }
+
+    @Test
+    void bruteForceDetectionAndLoginAndAdminEventsAreOn() {
+        RealmRepresentation ecpa = realm.admin().toRepresentation();
+
+        assertThat(ecpa.isBruteForceProtected()).isTrue();
+        assertThat(ecpa.isEventsEnabled()).isTrue();
+        assertThat(ecpa.isAdminEventsEnabled()).isTrue();
+        assertThat(ecpa.isAdminEventsDetailsEnabled()).isTrue();
+    }
+
+    @Test
+    void thePersonnelAttributesAreInTheUserProfileAndOnlyAdministratorsEditThem() {
+        UPConfig profile = realm.admin().users().userProfile().getConfiguration();
+
+        for (String name : PERSONNEL_ATTRIBUTES) {
+            UPAttribute attribute = profile.getAttribute(name);
+            assertThat(attribute).as(name).isNotNull();
+            assertThat(attribute.getPermissions().getEdit()).as("who edits " + name).containsExactly("admin");
+        }
+        assertThat(profile.getAttribute("nationalId").getValidations()).containsKey("ecpa-national-id");
+        assertThat(profile.getAttribute("birthDate").getPermissions().getView())
+                .as("the birthday proves identity after a reset, so the person's own session never reads it")
+                .containsExactly("admin");
+    }
+
+    @Test
+    void agenciesAreAGroupHierarchyWithAgencyCodes() {
+        GroupRepresentation agencies = realm.admin().getGroupByPath("/agencies/示範部");
+        List<GroupRepresentation> children = realm.admin().groups().group(agencies.getId()).getSubGroups(0, 10, false);
+
+        assertThat(agencies.getAttributes().get("agencyCode")).containsExactly("X10000000A");
+        assertThat(children).extracting(GroupRepresentation::getName).containsExactlyInAnyOrder("示範部第一署", "示範部第二署");
+    }
+
+    @Test
+    void nobodyHasADefaultPassword() {
+        long withPassword = realm.admin().users().list(0, 1000).stream()
+                .filter(u -> !realm.admin().users().get(u.getId()).credentials().isEmpty())
+                .count();
+
+        assertThat(withPassword).isZero();
+    }
+
+    @Test
+    void aUserCannotChangeTheirOwnNationalIdThroughTheAccountApi() throws Exception {
+        user = userByNationalId(DemoUsers.SET_UP_NATIONAL_ID);
+        String password = DemoUsers.givePassword(user);
+        // The application stays registered while its token is used: removing a client ends its sessions.
+        try (OidcCodeFlow app = new OidcCodeFlow(realm.getBaseUrl(), realm.admin())) {
+            String accessToken = app.login(browser.driver(), page -> {
+                page.findElement(By.id("username")).sendKeys(DemoUsers.SET_UP_ACCOUNT);
+                page.findElement(By.id("password")).sendKeys(password);
+                page.findElement(By.id("kc-login")).click();
+            }).response().path("access_token").asText();
+            assertTheNationalIdCannotBeChangedWith(accessToken);
+        }
+        assertThat(user.toRepresentation().getAttributes().get("nationalId")).containsExactly(DemoUsers.SET_UP_NATIONAL_ID);
+    }
+
+    private void assertTheNationalIdCannotBeChangedWith(String accessToken) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        HttpClient http = HttpClient.newHttpClient();
+        String account = realm.getBaseUrl() + "/account/";
+        HttpResponse<String> mine = http.send(HttpRequest.newBuilder(URI.create(account))
+                .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
+        ObjectNode changed = (ObjectNode) json.readTree(mine.body());
+        changed.withObject("attributes").putArray("nationalId").add("A123456789");
+
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(account))
+                .header("Authorization", "Bearer " + accessToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(changed))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(json.readTree(answer.body()).toString()).contains("nationalId");
+    }
+}

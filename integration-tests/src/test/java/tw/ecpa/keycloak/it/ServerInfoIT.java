@@ -1,0 +1,77 @@
+package tw.ecpa.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.info.ServerInfoRepresentation;
+import org.keycloak.representations.info.ThemeInfoRepresentation;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+import tw.ecpa.keycloak.profile.NationalIdValidator;
+
+@KeycloakIntegrationTest(config = EcpaServerConfig.class)
+class ServerInfoIT extends EcpaIntegrationTest {
+
+    /**
+     * Every provider factory the bundle registers, as SPI id → provider id. A factory added to a
+     * META-INF/services file without being listed here fails {@link #theListCoversEveryRegisteredFactory()}.
+     */
+    static final Map<String, List<String>> OUR_PROVIDERS = Map.of(
+            "validator", List.of(NationalIdValidator.ID));
+
+    @Test
+    void theServerRunsEveryProviderFactoryOfOurs() {
+        ServerInfoRepresentation info = admin.serverInfo().getInfo();
+
+        OUR_PROVIDERS.forEach((spi, ids) -> assertThat(info.getProviders().get(spi).getProviders())
+                .as("providers of SPI %s", spi)
+                .containsKeys(ids.toArray(String[]::new)));
+    }
+
+    @Test
+    void theServerHasTheEcpaLoginAndEmailThemes() {
+        Map<String, List<ThemeInfoRepresentation>> themes = admin.serverInfo().getInfo().getThemes();
+
+        assertThat(themes.get("login")).extracting(ThemeInfoRepresentation::getName).contains("ecpa");
+        assertThat(themes.get("email")).extracting(ThemeInfoRepresentation::getName).contains("ecpa");
+        ThemeInfoRepresentation login = themes.get("login").stream().filter(t -> t.getName().equals("ecpa")).findFirst().orElseThrow();
+        assertThat(login.getLocales()).contains("zh-Hant", "en");
+    }
+
+    @Test
+    void theListCoversEveryRegisteredFactory() throws IOException, URISyntaxException {
+        int listed = OUR_PROVIDERS.values().stream().mapToInt(List::size).sum();
+
+        assertThat(registeredFactoryClasses()).hasSize(listed);
+    }
+
+    /** The class names in the bundle jar's META-INF/services files: what the server will load. */
+    private static List<String> registeredFactoryClasses() throws IOException, URISyntaxException {
+        Path bundle = Path.of(NationalIdValidator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> classes = new ArrayList<>();
+        try (JarFile jar = new JarFile(bundle.toFile())) {
+            for (var entry : Collections.list(jar.entries())) {
+                if (entry.getName().startsWith("META-INF/services/") && !entry.isDirectory()) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                                .map(String::strip)
+                                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                                .forEach(classes::add);
+                    }
+                }
+            }
+        }
+        return classes;
+    }
+}
