@@ -1,0 +1,108 @@
+package tw.ecpa.keycloak.dev.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipFile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The realm file the dev server imports: the operator's template exactly as the bundle ships it, plus
+ * the demo agencies and personnel, the dev mail catcher as SMTP server, and a password generated for
+ * this run for each person who has already set up a custom account. Nothing is fixed in advance: the
+ * passwords change every run and are printed by the launcher.
+ */
+public final class DevRealmImport {
+
+    /** Where the bundle jar carries the realm template. */
+    public static final String TEMPLATE_ENTRY = "ecpa-realm/ecpa-realm.json";
+
+    /** Letters and digits without look-alikes, and symbols the guide's password rules allow. */
+    private static final String LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz";
+    private static final String DIGITS = "23456789";
+    private static final String SYMBOLS = "!#$-_=@";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final SecureRandom random = new SecureRandom();
+    private final ObjectNode realm;
+    private final Map<String, String> passwords = new LinkedHashMap<>();
+
+    private DevRealmImport(ObjectNode realm) {
+        this.realm = realm;
+    }
+
+    /** Reads the template out of the provider jar, the same file an operator imports. */
+    public static DevRealmImport fromBundle(Path bundleJar) {
+        try (ZipFile jar = new ZipFile(bundleJar.toFile())) {
+            var entry = jar.getEntry(TEMPLATE_ENTRY);
+            if (entry == null) {
+                throw new IllegalStateException(bundleJar + " holds no " + TEMPLATE_ENTRY);
+            }
+            try (InputStream in = jar.getInputStream(entry)) {
+                return new DevRealmImport((ObjectNode) new ObjectMapper().readTree(in));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the realm template from " + bundleJar, e);
+        }
+    }
+
+    public String realmName() {
+        return realm.path("realm").asText();
+    }
+
+    public DevRealmImport withDemoPersonnel(DemoPersonnel personnel) {
+        ObjectNode demo = new DemoRealmData(personnel).toRepresentation();
+        realm.set("groups", demo.get("groups"));
+        ArrayNode users = (ArrayNode) demo.get("users");
+        for (JsonNode user : users) {
+            String username = user.path("username").asText();
+            if (!username.startsWith(DemoRealmData.PLACEHOLDER_PREFIX)) {
+                String password = newPassword();
+                passwords.put(username, password);
+                ObjectNode credential = ((ObjectNode) user).putArray("credentials").addObject();
+                credential.put("type", "password").put("value", password).put("temporary", false);
+            }
+        }
+        realm.set("users", users);
+        return this;
+    }
+
+    public DevRealmImport withSmtp(int port) {
+        ObjectNode smtp = realm.putObject("smtpServer");
+        smtp.put("host", "127.0.0.1").put("port", String.valueOf(port))
+                .put("from", "noreply@ecpa-dev.test").put("fromDisplayName", "人事服務網 (dev)");
+        return this;
+    }
+
+    /** Custom account → this run's password, for the launcher to print. */
+    public Map<String, String> passwords() {
+        return passwords;
+    }
+
+    public String toJson() {
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(realm);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String newPassword() {
+        StringBuilder p = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            p.append(LETTERS.charAt(random.nextInt(LETTERS.length())));
+        }
+        p.insert(random.nextInt(p.length()), DIGITS.charAt(random.nextInt(DIGITS.length())));
+        p.insert(random.nextInt(p.length()), DIGITS.charAt(random.nextInt(DIGITS.length())));
+        p.insert(random.nextInt(p.length()), SYMBOLS.charAt(random.nextInt(SYMBOLS.length())));
+        return p.toString();
+    }
+}

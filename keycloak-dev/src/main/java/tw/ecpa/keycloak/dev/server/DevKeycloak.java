@@ -1,0 +1,140 @@
+package tw.ecpa.keycloak.dev.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The Keycloak distribution Maven unpacked under keycloak-dev/target, run in development mode on the
+ * embedded H2 database. Every start begins from an empty database and imports the realm file it is
+ * given, so two runs in a row behave the same and no state leaks from one to the next.
+ */
+public final class DevKeycloak implements AutoCloseable {
+
+    private final Path home;
+    private final int httpPort;
+    private final int managementPort;
+    private Process process;
+
+    public DevKeycloak(Path home, int httpPort, int managementPort) {
+        this.home = home.toAbsolutePath();
+        this.httpPort = httpPort;
+        this.managementPort = managementPort;
+        if (!Files.isExecutable(this.home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("No Keycloak distribution at " + home + "; run keycloak-dev/start, which unpacks it");
+        }
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://localhost:" + httpPort);
+    }
+
+    /**
+     * Starts Keycloak with {@code realmJson} imported and the given bootstrap administrator, and
+     * returns once the realm answers. The server's output goes to {@code log}.
+     */
+    public void start(String realmName, String realmJson, String adminUser, String adminPassword, Path log) {
+        requireFree(httpPort);
+        requireFree(managementPort);
+        try {
+            deleteRecursively(home.resolve("data"));
+            Path imports = Files.createDirectories(home.resolve("data/import"));
+            Files.writeString(imports.resolve(realmName + "-realm.json"), realmJson);
+            List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                    "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
+                    "--import-realm", "--spi-theme--cache-themes=false", "--spi-theme--cache-templates=false"));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", adminUser);
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitRealm(realmName, log);
+    }
+
+    private void awaitRealm(String realmName, Path log) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI realm = URI.create("http://127.0.0.1:" + httpPort + "/realms/" + realmName);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak stopped while starting; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(realm).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Keycloak", e);
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        throw new IllegalStateException("Keycloak did not serve realm " + realmName + " within 4 minutes; see " + log);
+    }
+
+    private static void requireFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " on 127.0.0.1 is taken: is an earlier dev Keycloak still running?");
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops Keycloak and the JVM the start script launched, gracefully first. */
+    @Override
+    public void close() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                all.forEach(ProcessHandle::destroyForcibly);
+            }
+        } catch (InterruptedException e) {
+            all.forEach(ProcessHandle::destroyForcibly);
+            Thread.currentThread().interrupt();
+        }
+    }
+}
