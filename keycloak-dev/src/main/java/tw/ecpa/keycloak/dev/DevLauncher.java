@@ -6,14 +6,17 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import tw.ecpa.keycloak.dev.cardworld.CardWorld;
+import tw.ecpa.keycloak.dev.cardworld.CardWorldConfig;
 import tw.ecpa.keycloak.dev.demo.DemoPersonnel;
 import tw.ecpa.keycloak.dev.demo.DevRealmImport;
 import tw.ecpa.keycloak.dev.mail.MailCatcher;
 import tw.ecpa.keycloak.dev.server.DevKeycloak;
 
 /**
- * The README's first command: Keycloak with the bundle, the demo realm and the mail catcher, all on
- * 127.0.0.1, printed as a list of URLs and demo accounts. Ctrl-C stops everything it started.
+ * The README's first command: Keycloak with the bundle, the demo realm, the mail catcher and the card
+ * world (test PKI, virtual card reader, CRL/OCSP, holder check), all on 127.0.0.1, printed as a list of
+ * URLs, demo accounts and demo cards. Ctrl-C stops everything it started.
  *
  * <p>Ports stay clear of the integration tests' fixed 8080/9000 and of SMTP 3025, so tests can run
  * while a developer keeps this up. Each may be overridden with a system property of the same name.
@@ -31,18 +34,22 @@ public final class DevLauncher {
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("ecpa.dev.keycloakHome", "keycloak-dev/target/keycloak"));
         Path bundle = home.resolve("providers/ecpa-keycloak-bundle.jar");
-        Path log = Files.createDirectories(Path.of("keycloak-dev/target")).resolve("keycloak-dev.log").toAbsolutePath();
+        Path target = Files.createDirectories(Path.of("keycloak-dev/target"));
+        Path log = target.resolve("keycloak-dev.log").toAbsolutePath();
 
         DemoPersonnel personnel = DemoPersonnel.load();
         String adminPassword = generatedAdminPassword();
         CountDownLatch stopped = new CountDownLatch(1);
 
+        // The PKI is kept between runs (same DNs and serials, same keys) so a browser's trust stays put.
+        CardWorld cards = CardWorld.start(CardWorldConfig.development(target.resolve("dev-pki")));
         MailCatcher mail = MailCatcher.start(SMTP_PORT, MAIL_WEB_PORT);
         DevKeycloak keycloak = new DevKeycloak(home, KEYCLOAK_PORT, MANAGEMENT_PORT);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping Keycloak and the mail catcher...");
+            System.out.println("\nStopping Keycloak, the mail catcher and the card world...");
             keycloak.close();
             mail.close();
+            cards.close();
             stopped.countDown();
         }, "ecpa-dev-shutdown"));
 
@@ -59,6 +66,10 @@ public final class DevLauncher {
         }
 
         System.out.println(banner(keycloak, mail, realm.realmName(), adminPassword, realm.passwords(), personnel));
+        System.out.println("Virtual card reader: " + cards.readerUrl() + "  (insert, remove, lock, unlock cards at "
+                + cards.readerUrl() + "/control)");
+        System.out.println("Revocation (CRL, OCSP): " + cards.revocationUrl() + "   Holder check: " + cards.holderCheckUrl());
+        System.out.println("\nDemo cards (the PINs are test data of the test PKI, never real ones):\n" + cards.cardTable());
         stopped.await();
     }
 

@@ -1,0 +1,33 @@
+package tw.ecpa.keycloak.dev.pki;
+
+import java.util.Locale;
+
+/**
+ * What is wrong, on purpose, with a card's certificate. Every demo person's own card is {@link #VALID};
+ * the other variants are extra cards of the first demo card holder, one per failure the server must
+ * catch.
+ */
+public enum CardVariant {
+    VALID("valid"),
+    EXPIRED("expired the day before the PKI was made"),
+    NOT_YET_VALID("valid from a year after the PKI was made"),
+    REVOKED("revoked (keyCompromise) from the start"),
+    UNTRUSTED_ISSUER("issued by an untrusted CA that copies MOICA's DN"),
+    WRONG_KEY_USAGE("keyEncipherment only, no digitalSignature"),
+    WRONG_POLICY("policy " + TestPkiOids.UNRECOGNISED_TEST_POLICY);
+
+    private final String description;
+
+    CardVariant(String description) {
+        this.description = description;
+    }
+
+    /** {@code not-yet-valid}: the variant in card ids and in the control API. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public String description() {
+        return description;
+    }
+}
