@@ -24,12 +24,7 @@ final class HolderCheckHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            Exchanges.methodNotAllowed(exchange, "POST");
-            return;
-        }
-        if (!Exchanges.hasJsonContentType(exchange)) {
-            Exchanges.sendJson(exchange, 415, Exchanges.error("json_required"));
+        if (!Exchanges.acceptJsonPost(exchange)) {
             return;
         }
         Optional<ObjectNode> body;

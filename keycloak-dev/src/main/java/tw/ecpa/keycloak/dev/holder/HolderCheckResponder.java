@@ -76,13 +76,7 @@ public final class HolderCheckResponder implements AutoCloseable {
     }
 
     private void resetByRequest(HttpExchange exchange) throws IOException {
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            Exchanges.methodNotAllowed(exchange, "POST");
-            return;
-        }
-        // JSON only, like every control POST: a web page cannot send it without a CORS preflight.
-        if (!Exchanges.hasJsonContentType(exchange)) {
-            Exchanges.sendJson(exchange, 415, Exchanges.error("json_required"));
+        if (!Exchanges.acceptJsonPost(exchange)) {
             return;
         }
         reset();

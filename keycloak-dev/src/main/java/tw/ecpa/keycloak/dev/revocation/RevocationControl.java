@@ -39,12 +39,7 @@ final class RevocationControl implements HttpHandler {
             Exchanges.sendJson(exchange, 200, state());
             return;
         }
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            Exchanges.methodNotAllowed(exchange, "POST");
-            return;
-        }
-        if (!Exchanges.hasJsonContentType(exchange)) {
-            Exchanges.sendJson(exchange, 415, Exchanges.error("json_required"));
+        if (!Exchanges.acceptJsonPost(exchange)) {
             return;
         }
         ObjectNode request = Exchanges.jsonObject(Exchanges.body(exchange, MAX_BODY)).orElse(Exchanges.object());

@@ -131,6 +131,22 @@ public final class Exchanges {
         exchange.close();
     }
 
+    /**
+     * Whether the request is a POST with a JSON body; if not, answers 405 or 415 and returns false.
+     * Control and check endpoints take JSON only: a web page cannot send that without a CORS preflight.
+     */
+    public static boolean acceptJsonPost(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            methodNotAllowed(exchange, "POST");
+            return false;
+        }
+        if (!hasJsonContentType(exchange)) {
+            sendJson(exchange, 415, error("json_required"));
+            return false;
+        }
+        return true;
+    }
+
     /** Answers a method the route does not serve, naming the ones it does. */
     public static void methodNotAllowed(HttpExchange exchange, String allowed) throws IOException {
         exchange.getResponseHeaders().set("Allow", allowed);
