@@ -18,7 +18,13 @@ import org.keycloak.representations.info.ServerInfoRepresentation;
 import org.keycloak.representations.info.ThemeInfoRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
+import tw.ecpa.keycloak.authenticators.home.EcpaHomeAuthenticatorFactory;
+import tw.ecpa.keycloak.policy.ForbiddenCharactersPasswordPolicy;
+import tw.ecpa.keycloak.policy.LettersPasswordPolicy;
+import tw.ecpa.keycloak.policy.NotNationalIdPasswordPolicy;
 import tw.ecpa.keycloak.profile.NationalIdValidator;
+import tw.ecpa.keycloak.requiredactions.birthday.BirthdayPasswordActionFactory;
+import tw.ecpa.keycloak.requiredactions.personaldata.PersonalDataActionFactory;
 
 @KeycloakIntegrationTest(config = EcpaServerConfig.class)
 class ServerInfoIT extends EcpaIntegrationTest {
@@ -28,7 +34,10 @@ class ServerInfoIT extends EcpaIntegrationTest {
      * META-INF/services file without being listed here fails {@link #theListCoversEveryRegisteredFactory()}.
      */
     static final Map<String, List<String>> OUR_PROVIDERS = Map.of(
-            "validator", List.of(NationalIdValidator.ID));
+            "validator", List.of(NationalIdValidator.ID),
+            "authenticator", List.of(EcpaHomeAuthenticatorFactory.PROVIDER_ID),
+            "required-action", List.of(PersonalDataActionFactory.PROVIDER_ID, BirthdayPasswordActionFactory.PROVIDER_ID),
+            "password-policy", List.of(LettersPasswordPolicy.ID, ForbiddenCharactersPasswordPolicy.ID, NotNationalIdPasswordPolicy.ID));
 
     @Test
     void theServerRunsEveryProviderFactoryOfOurs() {

@@ -1,0 +1,65 @@
+package tw.ecpa.keycloak.authenticators.home;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The ECPA home page as the first step of the browser flow: shows the boxes of the installed login
+ * methods and hands a post to the method whose box it came from.
+ */
+final class EcpaHomeAuthenticator implements Authenticator {
+
+    private final List<LoginMethod> methods;
+    private final HomePage page;
+
+    EcpaHomeAuthenticator(HomePage page, List<LoginMethod> methods) {
+        this.page = page;
+        this.methods = List.copyOf(methods);
+    }
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        context.challenge(page.render(context, null, null));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        Optional<LoginMethod> method = methodFor(form.getFirst(HomePage.METHOD_FIELD));
+        if (method.isEmpty()) {
+            context.challenge(page.render(context, null, null));
+            return;
+        }
+        method.get().attempt(context, form);
+    }
+
+    private Optional<LoginMethod> methodFor(String id) {
+        return methods.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

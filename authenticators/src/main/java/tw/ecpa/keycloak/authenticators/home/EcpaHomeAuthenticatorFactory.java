@@ -1,0 +1,79 @@
+package tw.ecpa.keycloak.authenticators.home;
+
+import java.util.List;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.provider.ProviderConfigProperty;
+
+import tw.ecpa.keycloak.authenticators.account.AccountPasswordLogin;
+
+/** Authenticator {@value #PROVIDER_ID}: the ECPA home page with its login boxes. */
+public final class EcpaHomeAuthenticatorFactory implements AuthenticatorFactory {
+
+    public static final String PROVIDER_ID = "ecpa-home";
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        HomePage page = new HomePage(List.of(AccountPasswordLogin.ID));
+        return new EcpaHomeAuthenticator(page, List.of(new AccountPasswordLogin(page)));
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "ECPA home page (account or national ID + password)";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "The 人事服務網 home page: 帳號登入 with a custom account or national ID and the password.";
+    }
+
+    /** Failures count for brute-force detection, which only counts known categories. */
+    @Override
+    public String getReferenceCategory() {
+        return PasswordCredentialModel.TYPE;
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return false;
+    }
+
+    @Override
+    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
+        return new AuthenticationExecutionModel.Requirement[] {AuthenticationExecutionModel.Requirement.REQUIRED};
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return List.of();
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,42 @@
+package tw.ecpa.keycloak.authenticators.home;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.utils.FormMessage;
+
+/** The ECPA home page ({@value #TEMPLATE}) with the boxes of the login methods that are installed. */
+public final class HomePage {
+
+    public static final String TEMPLATE = "ecpa-home.ftl";
+    /** The hidden form field that says which box was posted. */
+    public static final String METHOD_FIELD = "ecpa.method";
+    /**
+     * Auth note and user-session note: how the person logged in ("password", later "certificate"),
+     * for the page header (初次@測試 (帳號登入)) and for acr/amr.
+     */
+    public static final String LOGIN_METHOD_NOTE = "ecpa.loginMethod";
+
+    private final List<String> methods;
+
+    public HomePage(List<String> methods) {
+        this.methods = List.copyOf(methods);
+    }
+
+    /** The page, empty or with an error and the account the person typed (never the password). */
+    public Response render(AuthenticationFlowContext context, FormMessage error, String typedAccount) {
+        LoginFormsProvider form = context.form()
+                .setExecution(context.getExecution().getId())
+                .setAttribute("ecpaLoginMethods", methods);
+        if (typedAccount != null) {
+            form.setAttribute("ecpaTypedAccount", typedAccount);
+        }
+        if (error != null) {
+            form.addError(error);
+        }
+        return form.createForm(TEMPLATE);
+    }
+}

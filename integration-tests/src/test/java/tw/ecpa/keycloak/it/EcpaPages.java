@@ -1,0 +1,165 @@
+package tw.ecpa.keycloak.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The login pages of the ecpa theme as a person uses them, and the texts they show. */
+final class EcpaPages {
+
+    static final By HOME = By.id("kc-form-login");
+    static final By PERSONAL_DATA = By.id("ecpa-personal-data-form");
+    static final By BIRTHDAY_PASSWORD = By.id("ecpa-birthday-password-form");
+    static final By UPDATE_PASSWORD = By.id("kc-passwd-update-form");
+
+    private final WebDriver driver;
+    private final String realmUrl;
+
+    EcpaPages(WebDriver driver, String realmUrl) {
+        this.driver = driver;
+        this.realmUrl = realmUrl;
+    }
+
+    /** Forgets every cookie of the realm: a browser that has never logged in. */
+    void forgetSession() {
+        driver.navigate().to(realmUrl + "/.well-known/openid-configuration");
+        driver.manage().deleteAllCookies();
+    }
+
+    /** Opens the account console, which starts a login. */
+    void openAccountConsole() {
+        driver.navigate().to(realmUrl + "/account");
+        waitFor(HOME);
+    }
+
+    void logIn(String account, String password) {
+        waitFor(HOME);
+        WebElement field = driver.findElement(By.id("username"));
+        field.clear();
+        field.sendKeys(account);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+    }
+
+    void fillPersonalData(String account, String email, String phone, String egov) {
+        waitFor(PERSONAL_DATA);
+        type("username", account);
+        type("email", email);
+        type("phoneNumber", phone);
+        if (egov != null) {
+            driver.findElement(By.id("egovMessages-" + egov)).click();
+        }
+        driver.findElement(By.id("kc-submit")).click();
+    }
+
+    void fillBirthdayAndPassword(String birthday, String password, String confirmation) {
+        waitFor(BIRTHDAY_PASSWORD);
+        type("birthday", birthday);
+        type("password-new", password);
+        type("password-confirm", confirmation);
+        driver.findElement(By.id("kc-submit")).click();
+    }
+
+    void fillNewPassword(String password, String confirmation) {
+        waitFor(UPDATE_PASSWORD);
+        type("password-new", password);
+        type("password-confirm", confirmation);
+        driver.findElement(By.id("kc-submit")).click();
+    }
+
+    private void type(String id, String value) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        if (value != null && !value.isEmpty()) {
+            field.sendKeys(value);
+        }
+    }
+
+    /** Whether the page is one of ours, waiting for it. */
+    boolean isShowing(By page) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(page).isEmpty());
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            System.err.println("expected " + page + " but the browser is at " + describe());
+            return false;
+        }
+    }
+
+    void waitFor(By page) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(page).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("expected " + page + " but the browser is at " + describe(), e);
+        }
+    }
+
+    /** Where the browser is and what it shows, for a failure message. */
+    String describe() {
+        String body = driver.findElements(By.tagName("body")).stream().map(WebElement::getText).findFirst().orElse("");
+        return driver.getCurrentUrl() + " [" + driver.getTitle() + "] " + body.substring(0, Math.min(600, body.length()));
+    }
+
+    /** Waits until the login is over and the browser is at the account console. */
+    void waitForAccountConsole() {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+                String url = d.getCurrentUrl();
+                return url.contains("/account") && !url.contains("login-actions") && !url.contains("openid-connect/auth")
+                        && d.findElements(By.id("kc-form-login")).isEmpty();
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("expected the account console but the browser is at " + describe(), e);
+        }
+    }
+
+    /** Every error the page shows, under fields or on top. */
+    String errors() {
+        return driver.findElements(By.cssSelector("[id^='input-error-']:not([id^='input-error-container-']), .kc-feedback-text")).stream()
+                .map(WebElement::getText).map(String::strip).filter(t -> !t.isEmpty()).distinct()
+                .collect(Collectors.joining(" | "));
+    }
+
+    String errorOf(String field) {
+        return driver.findElements(By.id("input-error-" + field)).stream().map(WebElement::getText).map(String::strip)
+                .findFirst().orElse("");
+    }
+
+    String text(By element) {
+        return driver.findElement(element).getText().strip();
+    }
+
+    /** A message of the ecpa login theme in the page's language, formatted as Keycloak does. */
+    String message(String key, Object... params) {
+        String lang = driver.findElement(By.tagName("html")).getAttribute("lang");
+        return messageIn(lang, key, params);
+    }
+
+    /** A message of the ecpa login theme in a language ("en", "zh-Hant"). */
+    static String messageIn(String lang, String key, Object... params) {
+        String file = lang != null && lang.toLowerCase(Locale.ROOT).startsWith("zh") ? "messages_zh_Hant" : "messages_en";
+        Properties messages = new Properties();
+        try (InputStream in = EcpaPages.class.getResourceAsStream("/theme/ecpa/login/messages/" + file + ".properties")) {
+            messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String pattern = messages.getProperty(key);
+        if (pattern == null) {
+            throw new AssertionError("no message " + key + " in " + file);
+        }
+        return new MessageFormat(pattern, Locale.ROOT).format(params);
+    }
+}

@@ -1,0 +1,193 @@
+package tw.ecpa.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
+
+/** The first login after an officer's reset: personal data, then birthday and new password (附註二). */
+@KeycloakIntegrationTest(config = EcpaServerConfig.class)
+class FirstLoginSetupIT extends EcpaIntegrationTest {
+
+    private static final String TEMPORARY = "K5L6H5W8-x";
+    private static final String NEW_PASSWORD = "New-pass-2024";
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
+
+    private TestPeople people;
+    private EcpaPages pages;
+
+    @BeforeEach
+    void freshBrowserAndPeople() {
+        people = new TestPeople(realm.admin());
+        pages = new EcpaPages(browser.driver(), realm.getBaseUrl());
+        pages.forgetSession();
+    }
+
+    @AfterEach
+    void removeThePeople() {
+        people.close();
+    }
+
+    @Test
+    void withTheRightBirthdayThePersonSetsUpAndThenLogsInWithAccountOrId() {
+        TestPeople.Person person = people.newcomer();
+        person.resetByOfficer(TEMPORARY);
+        String account = TestPeople.freshAccount("it.first.");
+
+        pages.openAccountConsole();
+        pages.logIn(person.nationalId(), TEMPORARY);
+        assertThat(pages.isShowing(EcpaPages.PERSONAL_DATA)).as("personal data comes first").isTrue();
+        assertThat(pages.text(By.id("ecpa-personal-data-notice"))).isEqualTo(pages.message("ecpa.personalData.notice"));
+        pages.fillPersonalData(account, account + "@it.ecpa.test", "0912345678", "yes");
+
+        assertThat(pages.isShowing(EcpaPages.BIRTHDAY_PASSWORD)).as("then the birthday and the password").isTrue();
+        assertThat(pages.text(By.id("ecpa-first-login-notice"))).isEqualTo(pages.message("ecpa.birthday.firstLogin"));
+        pages.fillBirthdayAndPassword(TestPeople.BIRTHDAY_ROC, NEW_PASSWORD, NEW_PASSWORD);
+        pages.waitForAccountConsole();
+
+        UserRepresentation saved = person.admin().toRepresentation();
+        assertThat(saved.getUsername()).isEqualTo(account);
+        assertThat(saved.getEmail()).isEqualTo(account + "@it.ecpa.test");
+        assertThat(saved.getAttributes().get("phoneNumber")).containsExactly("0912345678");
+        assertThat(saved.getAttributes().get("egovMessages")).containsExactly("yes");
+        assertThat(saved.getRequiredActions()).isEmpty();
+
+        pages.forgetSession();
+        pages.openAccountConsole();
+        pages.logIn(account, NEW_PASSWORD);
+        pages.waitForAccountConsole();
+
+        pages.forgetSession();
+        pages.openAccountConsole();
+        pages.logIn(person.nationalId(), NEW_PASSWORD);
+        pages.waitForAccountConsole();
+    }
+
+    @Test
+    void aWrongBirthdayChangesNothingCountsAsAFailureAndLocksTheAccountAtTheLimit() {
+        TestPeople.Person person = people.withAccount(TestPeople.freshAccount("it.bday."));
+        person.resetByOfficer(TEMPORARY);
+        Long passwordSetAt = person.passwordCreatedDate();
+        int limit = realm.admin().toRepresentation().getFailureFactor();
+
+        pages.openAccountConsole();
+        pages.logIn(person.nationalId(), TEMPORARY);
+        pages.fillBirthdayAndPassword("0690513", NEW_PASSWORD, NEW_PASSWORD);
+
+        assertThat(pages.errorOf("birthday")).isEqualTo(pages.message("ecpa.birthday.wrong"));
+        assertThat(failures(person)).isEqualTo(1);
+        assertThat(person.passwordCreatedDate()).isEqualTo(passwordSetAt);
+
+        for (int attempt = 2; attempt <= limit; attempt++) {
+            AccountLoginIT.sleepPastTheQuickLoginCheck();
+            pages.fillBirthdayAndPassword("0690513", NEW_PASSWORD, NEW_PASSWORD);
+        }
+        Map<String, Object> status = realm.admin().attackDetection().bruteForceUserStatus(person.id());
+        assertThat(status.get("disabled")).as("locked after %d wrong birthdays: %s", limit, status).isEqualTo(true);
+
+        pages.fillBirthdayAndPassword(TestPeople.BIRTHDAY_ROC, NEW_PASSWORD, NEW_PASSWORD);
+        assertThat(pages.errorOf("birthday")).as("the right birthday is refused while locked")
+                .isEqualTo(pages.message("accountTemporarilyDisabledMessage"));
+        assertThat(person.passwordCreatedDate()).isEqualTo(passwordSetAt);
+        assertThat(person.admin().toRepresentation().getRequiredActions()).contains("ecpa-birthday-password");
+    }
+
+    @Test
+    void withTheRightBirthdayTheNewPasswordStillFollowsTheRules() {
+        TestPeople.Person person = people.withAccount(TestPeople.freshAccount("it.bday."));
+        person.resetByOfficer(TEMPORARY);
+        Long passwordSetAt = person.passwordCreatedDate();
+
+        pages.openAccountConsole();
+        pages.logIn(person.nationalId(), TEMPORARY);
+        pages.fillBirthdayAndPassword(TestPeople.BIRTHDAY_ROC, "Ab1!xyz", "Ab1!xyz");
+        assertThat(pages.errors()).isEqualTo(pages.message("invalidPasswordMinLengthMessage", 8));
+        pages.fillBirthdayAndPassword(TestPeople.BIRTHDAY_ROC, "Abcdef12?", "Abcdef12?");
+        assertThat(pages.errors()).isEqualTo(pages.message("ecpa.password.forbiddenCharacters", "% & + * ? < > / \\ '"));
+        pages.fillBirthdayAndPassword(TestPeople.BIRTHDAY_ROC, NEW_PASSWORD, NEW_PASSWORD + "x");
+        assertThat(pages.errors()).isEqualTo(pages.message("notMatchPasswordMessage"));
+
+        assertThat(person.passwordCreatedDate()).as("nothing saved").isEqualTo(passwordSetAt);
+        assertThat(person.admin().toRepresentation().getRequiredActions()).contains("ecpa-birthday-password");
+        assertThat(failures(person)).as("a bad new password is no failed login").isZero();
+
+        pages.fillBirthdayAndPassword(TestPeople.BIRTHDAY_ROC, NEW_PASSWORD, NEW_PASSWORD);
+        pages.waitForAccountConsole();
+        assertThat(person.passwordCreatedDate()).isNotEqualTo(passwordSetAt);
+    }
+
+    @Test
+    void theSetupCannotBeSkippedByGoingToTheAccountConsoleOrAnotherApplication() {
+        TestPeople.Person person = people.newcomer();
+        person.givePassword(TEMPORARY);
+
+        pages.openAccountConsole();
+        pages.logIn(person.nationalId(), TEMPORARY);
+        assertThat(pages.isShowing(EcpaPages.PERSONAL_DATA)).isTrue();
+
+        browser.driver().navigate().to(realm.getBaseUrl() + "/account");
+        pages.waitFor(EcpaPages.HOME);
+        pages.logIn(person.nationalId(), TEMPORARY);
+        assertThat(pages.isShowing(EcpaPages.PERSONAL_DATA)).as("back at personal data from the account console").isTrue();
+
+        String otherApp = "it-other-app-" + TestPeople.freshAccount("");
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(otherApp);
+        client.setPublicClient(true);
+        client.setStandardFlowEnabled(true);
+        client.setRedirectUris(List.of("http://127.0.0.1:9/callback"));
+        String clientUuid;
+        try (Response created = realm.admin().clients().create(client)) {
+            String path = created.getLocation().getPath();
+            clientUuid = path.substring(path.lastIndexOf('/') + 1);
+        }
+        try {
+            browser.driver().navigate().to(realm.getBaseUrl() + "/protocol/openid-connect/auth?client_id=" + otherApp
+                    + "&redirect_uri=" + URLEncoder.encode("http://127.0.0.1:9/callback", StandardCharsets.UTF_8)
+                    + "&response_type=code&scope=openid");
+            pages.waitFor(By.cssSelector("#kc-form-login, #ecpa-personal-data-form"));
+            if (!browser.driver().findElements(EcpaPages.HOME).isEmpty()) {
+                pages.logIn(person.nationalId(), TEMPORARY);
+            }
+            assertThat(pages.isShowing(EcpaPages.PERSONAL_DATA)).as("back at personal data from another application").isTrue();
+        } finally {
+            realm.admin().clients().get(clientUuid).remove();
+        }
+        assertThat(person.admin().toRepresentation().getRequiredActions()).contains("ecpa-personal-data");
+        assertThat(realm.admin().users().get(person.id()).getUserSessions()).isEmpty();
+    }
+
+    @Test
+    void personalDataComesBeforeThePasswordInTheRealmsPriorities() {
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        var actions = realm.admin().flows().getRequiredActions();
+        int personalData = actions.stream().filter(a -> a.getAlias().equals("ecpa-personal-data")).findFirst().orElseThrow().getPriority();
+        int birthday = actions.stream().filter(a -> a.getAlias().equals("ecpa-birthday-password")).findFirst().orElseThrow().getPriority();
+        int password = actions.stream().filter(a -> a.getAlias().equals("UPDATE_PASSWORD")).findFirst().orElseThrow().getPriority();
+
+        assertThat(personalData).isLessThan(birthday);
+        assertThat(birthday).isLessThan(password);
+        assertThat(rep.getBrowserFlow()).isEqualTo("ecpa browser");
+    }
+
+    private int failures(TestPeople.Person person) {
+        return ((Number) realm.admin().attackDetection().bruteForceUserStatus(person.id()).get("numFailures")).intValue();
+    }
+}

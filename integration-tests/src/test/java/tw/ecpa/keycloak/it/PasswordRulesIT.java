@@ -1,0 +1,96 @@
+package tw.ecpa.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+
+/**
+ * The guide's password rules on Keycloak's update-password step, enforced by the realm's password
+ * policy (Keycloak's own policies plus ecpa-letters, ecpa-forbidden-characters, ecpa-not-national-id).
+ * Each rule is broken once, and nothing is saved.
+ */
+@KeycloakIntegrationTest(config = EcpaServerConfig.class)
+class PasswordRulesIT extends EcpaIntegrationTest {
+
+    private static final String CURRENT = "Current-pw-1";
+    private static final String FORBIDDEN = "%&+*?<>/\\'";
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
+
+    private TestPeople people;
+    private EcpaPages pages;
+    private TestPeople.Person person;
+    private String account;
+    private Long passwordSetAt;
+
+    @BeforeEach
+    void aPersonAskedToChangeTheirPassword() {
+        people = new TestPeople(realm.admin());
+        pages = new EcpaPages(browser.driver(), realm.getBaseUrl());
+        pages.forgetSession();
+        account = TestPeople.freshAccount("it.pw1.");
+        person = people.withAccount(account);
+        person.givePassword(CURRENT);
+        UserRepresentation rep = person.admin().toRepresentation();
+        rep.setRequiredActions(List.of("UPDATE_PASSWORD"));
+        person.admin().update(rep);
+        passwordSetAt = person.passwordCreatedDate();
+        pages.openAccountConsole();
+        pages.logIn(account, CURRENT);
+        pages.waitFor(EcpaPages.UPDATE_PASSWORD);
+    }
+
+    @AfterEach
+    void removeThePeople() {
+        people.close();
+    }
+
+    @Test
+    void everyRuleBrokenOnceShowsItsMessageAndSavesNothing() {
+        List<String> mismatches = new ArrayList<>();
+        check(mismatches, "short", "Ab1!xyz", "invalidPasswordMinLengthMessage", 8);
+        check(mismatches, "no letter", "12345678!", "ecpa.password.letters", 1);
+        check(mismatches, "no digit", "Abcdefgh!", "invalidPasswordMinDigitsMessage", 1);
+        check(mismatches, "no symbol", "Abcdefg12", "invalidPasswordMinSpecialCharsMessage", 1);
+        for (char c : FORBIDDEN.toCharArray()) {
+            check(mismatches, "forbidden " + c, "Abcdef12" + c, "ecpa.password.forbiddenCharacters", "% & + * ? < > / \\ '");
+        }
+        check(mismatches, "contains the national ID", person.nationalId() + "!x", "ecpa.password.notNationalId");
+        check(mismatches, "equal to the account", account, "invalidPasswordNotUsernameMessage");
+        check(mismatches, "reused", CURRENT, "invalidPasswordHistoryMessage", 5);
+
+        pages.fillNewPassword("Abcdef12!x", "Abcdef12!y");
+        pages.waitFor(EcpaPages.UPDATE_PASSWORD);
+        String mismatch = pages.errors();
+        if (!mismatch.equals(pages.message("notMatchPasswordMessage"))) {
+            mismatches.add("mismatch: " + mismatch);
+        }
+
+        assertThat(mismatches).isEmpty();
+        assertThat(person.passwordCreatedDate()).as("nothing saved").isEqualTo(passwordSetAt);
+
+        pages.fillNewPassword("Abcdef12!x", "Abcdef12!x");
+        pages.waitForAccountConsole();
+        assertThat(person.passwordCreatedDate()).isNotEqualTo(passwordSetAt);
+    }
+
+    private void check(List<String> mismatches, String rule, String password, String key, Object... params) {
+        pages.fillNewPassword(password, password);
+        pages.waitFor(EcpaPages.UPDATE_PASSWORD);
+        String shown = pages.errors();
+        String expected = pages.message(key, params);
+        if (!shown.equals(expected)) {
+            mismatches.add(rule + ": expected [" + expected + "] but the page showed [" + shown + "]");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package tw.ecpa.keycloak.policy;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.policy.PasswordPolicyProvider;
+import org.keycloak.policy.PasswordPolicyProviderFactory;
+import org.keycloak.policy.PolicyError;
+
+import tw.ecpa.keycloak.core.password.PasswordRules;
+
+/**
+ * Password policy {@value #ID}: the password does not contain the person's national ID. The ID is
+ * known to every office the person ever worked for, so a password built on it is no secret.
+ */
+public final class NotNationalIdPasswordPolicy implements PasswordPolicyProvider, PasswordPolicyProviderFactory {
+
+    public static final String ID = "ecpa-not-national-id";
+    static final String MESSAGE = "ecpa.password.notNationalId";
+    /** The user-profile attribute that holds the national ID. */
+    static final String NATIONAL_ID_ATTRIBUTE = "nationalId";
+
+    @Override
+    public PolicyError validate(RealmModel realm, UserModel user, String password) {
+        return user != null && PasswordRules.containsNationalId(password, user.getFirstAttribute(NATIONAL_ID_ATTRIBUTE))
+                ? new PolicyError(MESSAGE)
+                : null;
+    }
+
+    @Override
+    public PolicyError validate(String user, String password) {
+        return null;
+    }
+
+    @Override
+    public Object parseConfig(String value) {
+        return null;
+    }
+
+    @Override
+    public PasswordPolicyProvider create(KeycloakSession session) {
+        return this;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Not the national ID (ECPA)";
+    }
+
+    @Override
+    public String getConfigType() {
+        return null;
+    }
+
+    @Override
+    public String getDefaultConfigValue() {
+        return null;
+    }
+
+    @Override
+    public boolean isMultiplSupported() {
+        return false;
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}
