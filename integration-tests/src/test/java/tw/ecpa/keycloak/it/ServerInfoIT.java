@@ -22,6 +22,8 @@ import tw.ecpa.keycloak.authenticators.home.EcpaHomeAuthenticatorFactory;
 import tw.ecpa.keycloak.policy.ForbiddenCharactersPasswordPolicy;
 import tw.ecpa.keycloak.policy.LettersPasswordPolicy;
 import tw.ecpa.keycloak.policy.NotNationalIdPasswordPolicy;
+import tw.ecpa.keycloak.personnel.PersonnelApiFactory;
+import tw.ecpa.keycloak.personnel.console.PersonnelConsoleFactory;
 import tw.ecpa.keycloak.profile.NationalIdValidator;
 import tw.ecpa.keycloak.requiredactions.birthday.BirthdayPasswordActionFactory;
 import tw.ecpa.keycloak.requiredactions.personaldata.PersonalDataActionFactory;
@@ -37,7 +39,9 @@ class ServerInfoIT extends EcpaIntegrationTest {
             "validator", List.of(NationalIdValidator.ID),
             "authenticator", List.of(EcpaHomeAuthenticatorFactory.PROVIDER_ID),
             "required-action", List.of(PersonalDataActionFactory.PROVIDER_ID, BirthdayPasswordActionFactory.PROVIDER_ID),
-            "password-policy", List.of(LettersPasswordPolicy.ID, ForbiddenCharactersPasswordPolicy.ID, NotNationalIdPasswordPolicy.ID));
+            "password-policy", List.of(LettersPasswordPolicy.ID, ForbiddenCharactersPasswordPolicy.ID, NotNationalIdPasswordPolicy.ID),
+            "admin-realm-restapi-extension", List.of(PersonnelApiFactory.PROVIDER_ID),
+            "realm-restapi-extension", List.of(PersonnelConsoleFactory.PROVIDER_ID));
 
     @Test
     void theServerRunsEveryProviderFactoryOfOurs() {

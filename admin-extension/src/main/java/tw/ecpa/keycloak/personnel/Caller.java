@@ -1,0 +1,117 @@
+package tw.ecpa.keycloak.personnel;
+
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.services.resources.admin.AdminAuth;
+
+/**
+ * Who is asking, decided on the server from the authenticated admin request: the realm user behind the
+ * bearer token, their roles and grants, and how they logged in. One method per caller, in the guide's
+ * order of precedence: an agency-certificate login acts for that agency only, whatever the person's
+ * roles; then the help desk; then a personnel chief or an authorised officer.
+ */
+final class Caller {
+
+    static final String ROLE_OFFICER = "personnel-officer";
+    static final String ROLE_CHIEF = "personnel-chief";
+    static final String ROLE_HELP_DESK = "help-desk";
+    static final String AGENCY_CODE = "agencyCode";
+    /** User-session notes the agency-certificate login leaves (certificate-login issue). */
+    static final String ACTING_AGENCY_NOTE = "ecpa.actingAgency";
+    static final String LOGIN_METHOD_NOTE = "ecpa.loginMethod";
+    static final String AGENCY_CERTIFICATE_LOGIN = "agency-certificate";
+
+    private final UserModel user;
+    private final ResetMethod method;
+    private final String agencyCode;
+    private final AgencyScope scope;
+    private final boolean chief;
+
+    private Caller(UserModel user, ResetMethod method, String agencyCode, AgencyScope scope, boolean chief) {
+        this.user = user;
+        this.method = method;
+        this.agencyCode = agencyCode;
+        this.scope = scope;
+        this.chief = chief;
+    }
+
+    static Caller of(KeycloakSession session, RealmModel realm, AdminAuth auth) {
+        UserModel user = auth.getUser();
+        // A token of another realm (master administrators) has no place in the personnel office.
+        if (user == null || !realm.equals(auth.getRealm())) {
+            return new Caller(user, null, null, AgencyScope.of(Set.of()), false);
+        }
+        String ownAgency = user.getFirstAttribute(AGENCY_CODE);
+        boolean chief = hasRole(realm, user, ROLE_CHIEF);
+
+        Optional<String> actingAgency = actingAgency(session, realm, auth.getToken());
+        if (actingAgency.isPresent()) {
+            return new Caller(user, ResetMethod.AGENCY_CERTIFICATE, actingAgency.get(), AgencyScope.of(Set.of(actingAgency.get())), false);
+        }
+        if (hasRole(realm, user, ROLE_HELP_DESK)) {
+            return new Caller(user, ResetMethod.HELP_DESK, ownAgency, AgencyScope.wholeRealm(), false);
+        }
+        if (chief || hasRole(realm, user, ROLE_OFFICER) && OfficerGrants.resetGranted(user)) {
+            Set<String> codes = new LinkedHashSet<>();
+            codes.add(ownAgency);
+            codes.addAll(OfficerGrants.concurrentAgencies(user));
+            return new Caller(user, ResetMethod.OFFICER, ownAgency, AgencyScope.of(codes), chief);
+        }
+        return new Caller(user, null, ownAgency, AgencyScope.of(Set.of()), chief);
+    }
+
+    private static Optional<String> actingAgency(KeycloakSession session, RealmModel realm, AccessToken token) {
+        if (token == null || token.getSessionId() == null) {
+            return Optional.empty();
+        }
+        UserSessionModel userSession = session.sessions().getUserSession(realm, token.getSessionId());
+        if (userSession == null || !AGENCY_CERTIFICATE_LOGIN.equals(userSession.getNote(LOGIN_METHOD_NOTE))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(userSession.getNote(ACTING_AGENCY_NOTE)).filter(code -> !code.isBlank());
+    }
+
+    static boolean hasRole(RealmModel realm, UserModel user, String roleName) {
+        RoleModel role = realm.getRole(roleName);
+        return role != null && user.hasRole(role);
+    }
+
+    UserModel user() {
+        return user;
+    }
+
+    /** Empty when the caller may not reset at all: the guide's advice is then the agency certificate. */
+    Optional<ResetMethod> method() {
+        return Optional.ofNullable(method);
+    }
+
+    ResetMethod requireMethod() {
+        return method().orElseThrow(PersonnelProblem.NOT_AUTHORISED::exception);
+    }
+
+    /** The agency the caller acts for: the certificate's, else their own. */
+    String agencyCode() {
+        return agencyCode;
+    }
+
+    AgencyScope scope() {
+        return scope;
+    }
+
+    /** A personnel chief in a personal login manages the officers of their agency. */
+    boolean isChief() {
+        return chief && method == ResetMethod.OFFICER;
+    }
+
+    String displayName() {
+        return PersonName.of(user);
+    }
+}

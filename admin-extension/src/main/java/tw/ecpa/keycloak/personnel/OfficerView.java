@@ -1,0 +1,21 @@
+package tw.ecpa.keycloak.personnel;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.keycloak.models.UserModel;
+
+import tw.ecpa.keycloak.core.NationalIdMask;
+
+/** An officer as the chief's 【權限與兼辦管理】 lists them: what they may do, and where. */
+public record OfficerView(String id, String name, String maskedNationalId, String agencyCode, String agencyName,
+                          boolean resetGranted, List<String> concurrentAgencies) {
+
+    static OfficerView of(UserModel officer, Agencies agencies, Locale locale) {
+        String agencyCode = officer.getFirstAttribute(Caller.AGENCY_CODE);
+        return new OfficerView(officer.getId(), PersonName.of(officer),
+                NationalIdMask.mask(officer.getFirstAttribute(PersonnelDirectory.NATIONAL_ID)),
+                agencyCode, agencies.nameOf(agencyCode, locale),
+                OfficerGrants.resetGranted(officer), OfficerGrants.concurrentAgencies(officer));
+    }
+}

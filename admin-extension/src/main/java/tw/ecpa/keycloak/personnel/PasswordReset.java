@@ -1,0 +1,74 @@
+package tw.ecpa.keycloak.personnel;
+
+import org.keycloak.credential.CredentialProvider;
+import org.keycloak.credential.PasswordCredentialProvider;
+import org.keycloak.credential.PasswordCredentialProviderFactory;
+import org.keycloak.credential.hash.PasswordHashProvider;
+import org.keycloak.email.EmailException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.PasswordPolicy;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+
+/**
+ * The reset itself, after the officer's 確定: e-mail address, generated password, the first-login mark,
+ * then the letter. Everything happens in the request's transaction and the letter goes last: when the
+ * mail server refuses it the transaction is rolled back, so the old password, the old address and the
+ * old required actions all stay, and no event is recorded.
+ */
+final class PasswordReset {
+
+    /**
+     * The first-login step after a reset (birthday, then a new password under the realm's policy),
+     * {@code tw.ecpa.keycloak.requiredactions.birthday.BirthdayPasswordActionFactory.PROVIDER_ID}. Named
+     * here rather than imported so this module depends on core only.
+     */
+    static final String BIRTHDAY_PASSWORD_ACTION = "ecpa-birthday-password";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Agencies agencies;
+
+    PasswordReset(KeycloakSession session, RealmModel realm, Agencies agencies) {
+        this.session = session;
+        this.realm = realm;
+        this.agencies = agencies;
+    }
+
+    void perform(UserModel person, String email, Caller caller, int passwordLength) {
+        if (!email.equalsIgnoreCase(person.getEmail())) {
+            person.setEmail(email);
+            person.setEmailVerified(false);
+        }
+        GeneratedPassword password = GeneratedPassword.ofLength(passwordLength);
+        storeHashed(person, password);
+        person.addRequiredAction(BIRTHDAY_PASSWORD_ACTION);
+        try {
+            new ResetLetter(session, realm).send(person, caller.displayName(), caller.agencyCode(), password, agencies);
+        } catch (EmailException e) {
+            session.getTransactionManager().setRollbackOnly();
+            throw PersonnelProblem.MAIL_FAILED.exception();
+        }
+    }
+
+    /**
+     * Stores the hash the way Keycloak's password provider does, keeping the password history, but
+     * without the realm's password policy: the generated password is the guide's letters and digits
+     * (K5L6H5W8, no special character) and only opens the birthday step, where the person must choose
+     * a password the policy accepts.
+     */
+    private void storeHashed(UserModel person, GeneratedPassword password) {
+        PasswordPolicy policy = realm.getPasswordPolicy();
+        PasswordHashProvider hash = policy.getHashAlgorithm() == null ? null
+                : session.getProvider(PasswordHashProvider.class, policy.getHashAlgorithm());
+        if (hash == null) {
+            hash = session.getProvider(PasswordHashProvider.class);
+        }
+        PasswordCredentialModel credential = hash.encodedCredential(password.reveal(), policy.getHashIterations());
+        credential.setCreatedDate(org.keycloak.common.util.Time.currentTimeMillis());
+        PasswordCredentialProvider passwords = (PasswordCredentialProvider) session.getProvider(CredentialProvider.class,
+                PasswordCredentialProviderFactory.PROVIDER_ID);
+        passwords.createCredential(realm, person, credential);
+    }
+}

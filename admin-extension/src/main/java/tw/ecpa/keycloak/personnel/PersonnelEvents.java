@@ -1,0 +1,64 @@
+package tw.ecpa.keycloak.personnel;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+import tw.ecpa.keycloak.core.NationalIdMask;
+
+/**
+ * The admin events of the personnel office: who did it, how, to whom (masked national ID), for which
+ * agency and why. Never a password, never an unmasked national ID.
+ */
+final class PersonnelEvents {
+
+    static final String PASSWORD_RESET = "ECPA_PASSWORD_RESET";
+    static final String OFFICER_GRANTS = "ECPA_OFFICER_GRANTS";
+
+    private final KeycloakSession session;
+    private final AdminEventBuilder adminEvent;
+
+    PersonnelEvents(KeycloakSession session, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.adminEvent = adminEvent;
+    }
+
+    void passwordReset(Caller caller, UserModel person, String reason) {
+        Map<String, String> facts = facts(caller, person);
+        facts.put("reason", reason == null ? "" : reason);
+        send(PASSWORD_RESET, OperationType.ACTION, List.of("users", person.getId(), "ecpa-password-reset"), facts);
+    }
+
+    void officerGrants(Caller caller, UserModel officer, boolean resetGranted, List<String> concurrentAgencies) {
+        Map<String, String> facts = facts(caller, officer);
+        facts.put("resetGranted", Boolean.toString(resetGranted));
+        facts.put("concurrentAgencies", String.join(",", concurrentAgencies));
+        send(OFFICER_GRANTS, OperationType.UPDATE, List.of("users", officer.getId(), "ecpa-officer-grants"), facts);
+    }
+
+    private static Map<String, String> facts(Caller caller, UserModel target) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("actor", caller.user().getUsername());
+        facts.put("actorName", caller.displayName());
+        facts.put("actorAgency", caller.agencyCode() == null ? "" : caller.agencyCode());
+        facts.put("method", caller.method().map(ResetMethod::code).orElse(""));
+        facts.put("target", NationalIdMask.mask(target.getFirstAttribute(PersonnelDirectory.NATIONAL_ID)));
+        facts.put("agency", target.getFirstAttribute(Caller.AGENCY_CODE) == null ? "" : target.getFirstAttribute(Caller.AGENCY_CODE));
+        return facts;
+    }
+
+    private void send(String resource, OperationType operation, List<String> path, Map<String, String> facts) {
+        AdminEventBuilder event = adminEvent.clone(session)
+                .resource(resource)
+                .operation(operation)
+                .resourcePath(path.toArray(String[]::new))
+                .representation(facts);
+        facts.forEach(event::detail);
+        event.success();
+    }
+}

@@ -1,0 +1,274 @@
+package tw.ecpa.keycloak.personnel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import tw.ecpa.keycloak.core.NationalId;
+import tw.ecpa.keycloak.personnel.PendingResets.PendingReset;
+
+/**
+ * {@code /admin/realms/{realm}/ecpa-personnel}: the guide's 【權限與兼辦管理】 as a JSON API. Keycloak's
+ * admin authentication has already accepted a bearer token of this realm; who may do what is decided
+ * here, per request, by {@link Caller}. Every write is an admin event.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public class PersonnelResource {
+
+    /** {@code {"nationalId": "S223456660", "reason": "ticket 4711"}}; the reason only for the help desk. */
+    public record SearchRequest(String nationalId, String reason) {
+    }
+
+    /** {@code {"nationalId": ..., "email": ..., "reason": ...}}: e-mail mandatory. */
+    public record ResetRequest(String nationalId, String email, String reason) {
+    }
+
+    /** {@code {"resetGranted": true, "concurrentAgencies": ["X10021000A"]}}. */
+    public record GrantsRequest(Boolean resetGranted, List<String> concurrentAgencies) {
+    }
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Caller caller;
+    private final PersonnelSettings settings;
+    private final Agencies agencies;
+    private final PersonnelDirectory directory;
+    private final PersonnelEvents events;
+
+    PersonnelResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                      AdminEventBuilder adminEvent, PersonnelSettings settings) {
+        this.session = session;
+        this.realm = realm;
+        this.caller = Caller.of(session, realm, auth.adminAuth());
+        this.settings = settings;
+        this.agencies = new Agencies(session, realm);
+        this.directory = new PersonnelDirectory(session, realm);
+        this.events = new PersonnelEvents(session, adminEvent);
+    }
+
+    /** What the console needs to know about the signed-in caller: name, agency, method, scope. */
+    @GET
+    @Path("me")
+    public Response me() {
+        return answer(() -> {
+            Map<String, Object> me = new LinkedHashMap<>();
+            me.put("name", caller.displayName());
+            me.put("agencyCode", caller.agencyCode());
+            me.put("agencyName", caller.agencyCode() == null ? null : agencies.nameOf(caller.agencyCode(), locale()));
+            me.put("method", caller.method().map(ResetMethod::code).orElse(null));
+            me.put("canReset", caller.method().isPresent());
+            me.put("canManageOfficers", caller.isChief());
+            me.put("reasonRequired", caller.method().filter(m -> m == ResetMethod.HELP_DESK).isPresent());
+            me.put("wholeRealm", caller.scope().isWholeRealm());
+            me.put("agencies", caller.scope().agencyCodes());
+            return Response.ok(me).build();
+        });
+    }
+
+    @POST
+    @Path("search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response search(SearchRequest request) {
+        return answer(() -> {
+            ResetMethod method = caller.requireMethod();
+            if (request == null) {
+                throw PersonnelProblem.INVALID_REQUEST.exception();
+            }
+            NationalId nationalId = PersonnelDirectory.parse(request.nationalId());
+            requireReason(method, request.reason());
+            UserModel person = directory.find(nationalId, caller.scope());
+            return Response.ok(PersonView.of(person, agencies, locale())).build();
+        });
+    }
+
+    /** Step one of a reset: checks everything and answers with what 確定 will do, changing nothing. */
+    @POST
+    @Path("resets")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createReset(ResetRequest request) {
+        return answer(() -> {
+            ResetMethod method = caller.requireMethod();
+            if (request == null) {
+                throw PersonnelProblem.INVALID_REQUEST.exception();
+            }
+            NationalId nationalId = PersonnelDirectory.parse(request.nationalId());
+            String reason = requireReason(method, request.reason());
+            UserModel person = directory.find(nationalId, caller.scope());
+            requireSomeoneElse(person);
+            if (PersonnelDirectory.isDeparted(person)) {
+                throw PersonnelProblem.PERSON_DEPARTED.exception();
+            }
+            String email = ResetEmail.check(session, person, request.email());
+            PendingResets pending = pendingResets();
+            PendingReset reset = pending.create(caller.user().getId(), person.getId(), email, reason, method);
+
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("confirmationId", reset.id());
+            body.put("expiresInSeconds", pending.lifespanSeconds());
+            body.put("person", PersonView.of(person, agencies, locale()));
+            body.put("email", email);
+            body.put("method", method.code());
+            return Response.status(Response.Status.CREATED).entity(body).build();
+        });
+    }
+
+    /** 確定: generates the password, stores its hash, marks the first login, sends the letter. */
+    @POST
+    @Path("resets/{id}/confirm")
+    public Response confirmReset(@PathParam("id") String id) {
+        return answer(() -> {
+            ResetMethod method = caller.requireMethod();
+            PendingReset reset = pendingResets().take(id, caller.user().getId())
+                    .filter(r -> method.code().equals(r.method()))
+                    .orElseThrow(PersonnelProblem.RESET_NOT_FOUND::exception);
+            // The world may have changed since step one: scope, employment and address are checked again.
+            UserModel person = directory.findById(reset.personId(), caller.scope());
+            requireSomeoneElse(person);
+            if (PersonnelDirectory.isDeparted(person)) {
+                throw PersonnelProblem.PERSON_DEPARTED.exception();
+            }
+            String email = ResetEmail.check(session, person, reset.email());
+            new ResetRateLimit(session.singleUseObjects(), settings.resetsPerHour()).claim(caller.user().getId());
+            new PasswordReset(session, realm, agencies).perform(person, email, caller, settings.passwordLength());
+            events.passwordReset(caller, person, reset.reason());
+
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "sent");
+            body.put("person", PersonView.of(person, agencies, locale()));
+            return Response.ok(body).build();
+        });
+    }
+
+    /** 取消: the pending reset is dropped; nothing about the person has changed. */
+    @DELETE
+    @Path("resets/{id}")
+    public Response cancelReset(@PathParam("id") String id) {
+        return answer(() -> {
+            caller.requireMethod();
+            pendingResets().take(id, caller.user().getId()).orElseThrow(PersonnelProblem.RESET_NOT_FOUND::exception);
+            return Response.noContent().build();
+        });
+    }
+
+    /** The chief's officers: everyone with the officer role in the chief's agency or below it. */
+    @GET
+    @Path("officers")
+    public Response officers() {
+        return answer(() -> {
+            requireChief();
+            List<OfficerView> officers = new ArrayList<>();
+            session.users().getRoleMembersStream(realm, realm.getRole(Caller.ROLE_OFFICER))
+                    .filter(this::isChiefsOfficer)
+                    .forEach(officer -> officers.add(OfficerView.of(officer, agencies, locale())));
+            return Response.ok(officers).build();
+        });
+    }
+
+    /** The agencies a chief may hand out as concurrent agencies: their own and those below it. */
+    @GET
+    @Path("agencies")
+    public Response chiefAgencies() {
+        return answer(() -> {
+            requireChief();
+            List<Map<String, String>> list = agencies.subtree(caller.agencyCode())
+                    .map(group -> Map.of("code", group.getFirstAttribute(Agencies.CODE),
+                            "name", agencies.nameOf(group.getFirstAttribute(Agencies.CODE), locale())))
+                    .toList();
+            return Response.ok(list).build();
+        });
+    }
+
+    /** Grants or revokes an officer's reset permission and concurrent agencies, all within the chief's agency. */
+    @PUT
+    @Path("officers/{userId}/grants")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response updateGrants(@PathParam("userId") String userId, GrantsRequest request) {
+        return answer(() -> {
+            requireChief();
+            if (request == null || request.resetGranted() == null) {
+                throw PersonnelProblem.INVALID_REQUEST.exception();
+            }
+            UserModel officer = userId == null ? null : session.users().getUserById(realm, userId);
+            if (officer == null || !isChiefsOfficer(officer)) {
+                throw PersonnelProblem.PERSON_NOT_REACHABLE.exception();
+            }
+            List<String> concurrent = request.concurrentAgencies() == null ? List.of()
+                    : request.concurrentAgencies().stream().map(String::strip).distinct().toList();
+            for (String code : concurrent) {
+                if (agencies.byCode(code).isEmpty()) {
+                    throw PersonnelProblem.UNKNOWN_AGENCY.exception();
+                }
+                if (!agencies.isWithin(code, caller.agencyCode())) {
+                    throw PersonnelProblem.AGENCY_OUTSIDE_CHIEF_SCOPE.exception();
+                }
+            }
+            OfficerGrants.write(officer, request.resetGranted(), concurrent);
+            events.officerGrants(caller, officer, request.resetGranted(), concurrent);
+            return Response.ok(OfficerView.of(officer, agencies, locale())).build();
+        });
+    }
+
+    private boolean isChiefsOfficer(UserModel officer) {
+        return !officer.getId().equals(caller.user().getId())
+                && Caller.hasRole(realm, officer, Caller.ROLE_OFFICER)
+                && !Caller.hasRole(realm, officer, Caller.ROLE_CHIEF)
+                && agencies.isWithin(officer.getFirstAttribute(Caller.AGENCY_CODE), caller.agencyCode());
+    }
+
+    /** Nobody resets their own password here: that would skip proving the current one. */
+    private void requireSomeoneElse(UserModel person) {
+        if (person.getId().equals(caller.user().getId())) {
+            throw PersonnelProblem.OWN_ACCOUNT.exception();
+        }
+    }
+
+    private void requireChief() {
+        if (!caller.isChief()) {
+            throw PersonnelProblem.NOT_A_CHIEF.exception();
+        }
+    }
+
+    private static String requireReason(ResetMethod method, String reason) {
+        String stripped = reason == null ? "" : reason.strip();
+        if (method == ResetMethod.HELP_DESK && stripped.isEmpty()) {
+            throw PersonnelProblem.REASON_MISSING.exception();
+        }
+        return stripped.length() > 200 ? stripped.substring(0, 200) : stripped;
+    }
+
+    private PendingResets pendingResets() {
+        return new PendingResets(session, settings.confirmationSeconds());
+    }
+
+    private Locale locale() {
+        return session.getContext().resolveLocale(caller.user());
+    }
+
+    private static Response answer(Supplier<Response> work) {
+        try {
+            return work.get();
+        } catch (PersonnelException e) {
+            return e.toResponse();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package tw.ecpa.keycloak.personnel.console;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.theme.FreeMarkerException;
+import org.keycloak.theme.Theme;
+import org.keycloak.theme.freemarker.FreeMarkerProvider;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * The personnel console (【權限與兼辦管理】 → 【重設員工密碼】): one page of the realm's login theme plus its
+ * script and style sheet. The page holds no data and no secret; it signs in with the realm's own
+ * OIDC (public client {@value #CLIENT_ID}, code flow with PKCE) and then calls the personnel API,
+ * which decides everything.
+ */
+public class PersonnelConsoleResource {
+
+    static final String CLIENT_ID = "ecpa-personnel-console";
+    static final String TEMPLATE = "ecpa-personnel-console.ftl";
+    static final String SCRIPT = "js/ecpa-personnel-console.js";
+    static final String STYLE = "css/ecpa-personnel-console.css";
+    /** The messages the page needs, from the login theme, in the page's language. */
+    private static final String MESSAGE_PREFIX = "ecpa.personnel.";
+    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private final KeycloakSession session;
+
+    PersonnelConsoleResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @GET
+    @Path("console")
+    public Response page() throws IOException, FreeMarkerException {
+        RealmModel realm = session.getContext().getRealm();
+        Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
+        Locale locale = session.getContext().resolveLocale(null);
+
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("lang", locale.toLanguageTag());
+        attributes.put("msg", pageMessages(theme, realm, locale));
+        attributes.put("realmName", realm.getName());
+        attributes.put("realmDisplayName", realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
+        attributes.put("clientId", CLIENT_ID);
+        String html = session.getProvider(FreeMarkerProvider.class).processTemplate(attributes, TEMPLATE, theme);
+        return Response.ok(html, "text/html; charset=utf-8")
+                .header("Content-Security-Policy", CSP)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .cacheControl(noStore())
+                .build();
+    }
+
+    /** The page's texts for its script: error messages by key, dialog texts. */
+    @GET
+    @Path("console/messages")
+    public Response messages() throws IOException {
+        RealmModel realm = session.getContext().getRealm();
+        Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
+        return Response.ok(JsonSerialization.writeValueAsString(pageMessages(theme, realm, session.getContext().resolveLocale(null))),
+                "application/json; charset=utf-8").cacheControl(noStore()).build();
+    }
+
+    private static Map<String, String> pageMessages(Theme theme, RealmModel realm, Locale locale) throws IOException {
+        Properties messages = theme.getEnhancedMessages(realm, locale);
+        Map<String, String> pageMessages = new TreeMap<>();
+        messages.stringPropertyNames().stream().filter(k -> k.startsWith(MESSAGE_PREFIX))
+                .forEach(k -> pageMessages.put(k, messages.getProperty(k)));
+        return pageMessages;
+    }
+
+    @GET
+    @Path("console.js")
+    public Response script() throws IOException {
+        return asset(SCRIPT, "text/javascript; charset=utf-8");
+    }
+
+    @GET
+    @Path("console.css")
+    public Response style() throws IOException {
+        return asset(STYLE, "text/css; charset=utf-8");
+    }
+
+    private Response asset(String path, String type) throws IOException {
+        Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
+        try (InputStream in = theme.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new NotFoundException();
+            }
+            return Response.ok(in.readAllBytes(), type).header("X-Content-Type-Options", "nosniff").cacheControl(noStore()).build();
+        }
+    }
+
+    private static CacheControl noStore() {
+        CacheControl cache = new CacheControl();
+        cache.setNoStore(true);
+        return cache;
+    }
+}

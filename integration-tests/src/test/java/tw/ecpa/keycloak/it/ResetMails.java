@@ -1,0 +1,93 @@
+package tw.ecpa.keycloak.it;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
+import org.keycloak.testframework.mail.MailServer;
+
+/** The reset letters GreenMail received, read the way the person reads them. */
+final class ResetMails {
+
+    /** The generated password as the letter shows it: a line of its own. */
+    private static final Pattern PASSWORD_LINE = Pattern.compile("(?m)^([A-Z2-9]{8,})\\s*$");
+
+    private ResetMails() {
+    }
+
+    /** A letter: its subject and plain-text body. */
+    record Letter(String subject, String text, String html) {
+
+        String password() {
+            Matcher matcher = PASSWORD_LINE.matcher(text);
+            if (!matcher.find()) {
+                throw new AssertionError("no password line in the letter:\n" + text);
+            }
+            return matcher.group(1);
+        }
+    }
+
+    static List<Letter> to(MailServer mail, String address) {
+        MimeMessage[] received = mail.getReceivedMessages();
+        return Arrays.stream(received == null ? new MimeMessage[0] : received)
+                .filter(m -> isTo(m, address))
+                .map(ResetMails::letter)
+                .toList();
+    }
+
+    static Letter onlyTo(MailServer mail, String address) {
+        List<Letter> letters = to(mail, address);
+        if (letters.size() != 1) {
+            throw new AssertionError("expected one letter to " + address + ", found " + letters.size());
+        }
+        return letters.get(0);
+    }
+
+    private static boolean isTo(MimeMessage message, String address) {
+        try {
+            return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Letter letter(MimeMessage message) {
+        try {
+            String text = null;
+            String html = null;
+            Object content = message.getContent();
+            if (content instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart part = multipart.getBodyPart(i);
+                    if (part.isMimeType("text/plain")) {
+                        text = String.valueOf(part.getContent());
+                    } else if (part.isMimeType("text/html")) {
+                        html = String.valueOf(part.getContent());
+                    } else if (part.getContent() instanceof Multipart inner) {
+                        for (int j = 0; j < inner.getCount(); j++) {
+                            BodyPart p = inner.getBodyPart(j);
+                            if (p.isMimeType("text/plain")) {
+                                text = String.valueOf(p.getContent());
+                            } else if (p.isMimeType("text/html")) {
+                                html = String.valueOf(p.getContent());
+                            }
+                        }
+                    }
+                }
+            } else {
+                text = String.valueOf(content);
+            }
+            return new Letter(message.getSubject(), text == null ? "" : text.replace("\r\n", "\n"), html == null ? "" : html);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
