@@ -20,6 +20,27 @@
                     </form>
                 </section>
             </#if>
+            <#if ecpaLoginMethods?seq_contains("certificate") && ecpaNonce??>
+                <section id="ecpa-certificate-login" aria-labelledby="ecpa-certificate-login-title">
+                    <h2 id="ecpa-certificate-login-title" class="${properties.kcFormGroupLabelClass!}">${msg("ecpa.certificate.box")}</h2>
+                    <#-- The PIN input has no name: it goes to the card component only, never to this server. -->
+                    <form id="ecpa-certificate-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post"
+                          data-nonce="${ecpaNonce}" data-component-url="${ecpaComponentUrl}">
+                        <input type="hidden" name="ecpa.method" value="certificate"/>
+                        <div class="${properties.kcFormGroupClass!}">
+                            <label for="ecpa-pin" class="${properties.kcLabelClass!}">${msg("ecpa.certificate.pin")}</label>
+                            <input id="ecpa-pin" type="password" class="${properties.kcInputClass!}" autocomplete="off"
+                                   inputmode="numeric" minlength="6" maxlength="8" required="required"/>
+                        </div>
+                        <input type="hidden" id="ecpa-card-answer" name="ecpa.cardAnswer" value=""/>
+                        <p id="ecpa-certificate-waiting" hidden="hidden">${msg("ecpa.certificate.waiting")}</p>
+                        <div class="${properties.kcFormGroupClass!}">
+                            <button id="ecpa-certificate-login-button" type="submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("doLogIn")}</button>
+                        </div>
+                    </form>
+                    <script src="${url.resourcesPath}/js/ecpa-card.js"></script>
+                </section>
+            </#if>
           </div>
         </div>
     <#elseif section = "info">

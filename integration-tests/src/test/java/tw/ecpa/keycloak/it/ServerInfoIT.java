@@ -18,7 +18,14 @@ import org.keycloak.representations.info.ServerInfoRepresentation;
 import org.keycloak.representations.info.ThemeInfoRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
+import tw.ecpa.keycloak.authenticators.binding.BoundCertificateCredentialProviderFactory;
+import tw.ecpa.keycloak.authenticators.binding.CertificateBindingAuthenticatorFactory;
+import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginAuthenticatorFactory;
 import tw.ecpa.keycloak.authenticators.home.EcpaHomeAuthenticatorFactory;
+import tw.ecpa.keycloak.authenticators.tokens.LoginMethodAmrMapper;
+import tw.ecpa.keycloak.holder.CertificateSuffixHolderVerifierFactory;
+import tw.ecpa.keycloak.holder.HolderVerifierSpi;
+import tw.ecpa.keycloak.holder.HttpHolderVerifierFactory;
 import tw.ecpa.keycloak.policy.ForbiddenCharactersPasswordPolicy;
 import tw.ecpa.keycloak.policy.LettersPasswordPolicy;
 import tw.ecpa.keycloak.policy.NotNationalIdPasswordPolicy;
@@ -37,7 +44,11 @@ class ServerInfoIT extends EcpaIntegrationTest {
      */
     static final Map<String, List<String>> OUR_PROVIDERS = Map.of(
             "validator", List.of(NationalIdValidator.ID),
-            "authenticator", List.of(EcpaHomeAuthenticatorFactory.PROVIDER_ID),
+            "authenticator", List.of(EcpaHomeAuthenticatorFactory.PROVIDER_ID,
+                    CertificateLoginAuthenticatorFactory.PROVIDER_ID, CertificateBindingAuthenticatorFactory.PROVIDER_ID),
+            HolderVerifierSpi.NAME, List.of(CertificateSuffixHolderVerifierFactory.PROVIDER_ID, HttpHolderVerifierFactory.PROVIDER_ID),
+            "credential", List.of(BoundCertificateCredentialProviderFactory.PROVIDER_ID),
+            "protocol-mapper", List.of(LoginMethodAmrMapper.PROVIDER_ID),
             "required-action", List.of(PersonalDataActionFactory.PROVIDER_ID, BirthdayPasswordActionFactory.PROVIDER_ID),
             "password-policy", List.of(LettersPasswordPolicy.ID, ForbiddenCharactersPasswordPolicy.ID, NotNationalIdPasswordPolicy.ID),
             "admin-realm-restapi-extension", List.of(PersonnelApiFactory.PROVIDER_ID),
@@ -69,13 +80,14 @@ class ServerInfoIT extends EcpaIntegrationTest {
         assertThat(registeredFactoryClasses()).hasSize(listed);
     }
 
-    /** The class names in the bundle jar's META-INF/services files: what the server will load. */
+    /** The factory class names in the bundle jar's META-INF/services files (an SPI's own declaration is no factory). */
     private static List<String> registeredFactoryClasses() throws IOException, URISyntaxException {
         Path bundle = Path.of(NationalIdValidator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> classes = new ArrayList<>();
         try (JarFile jar = new JarFile(bundle.toFile())) {
             for (var entry : Collections.list(jar.entries())) {
-                if (entry.getName().startsWith("META-INF/services/") && !entry.isDirectory()) {
+                if (entry.getName().startsWith("META-INF/services/") && !entry.isDirectory()
+                        && !entry.getName().equals("META-INF/services/org.keycloak.provider.Spi")) {
                     try (InputStream in = jar.getInputStream(entry)) {
                         new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                                 .map(String::strip)

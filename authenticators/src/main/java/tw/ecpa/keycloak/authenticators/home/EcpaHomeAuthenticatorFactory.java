@@ -12,6 +12,8 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import tw.ecpa.keycloak.authenticators.account.AccountPasswordLogin;
+import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginConfigProperties;
+import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginMethod;
 
 /** Authenticator {@value #PROVIDER_ID}: the ECPA home page with its login boxes. */
 public final class EcpaHomeAuthenticatorFactory implements AuthenticatorFactory {
@@ -20,8 +22,8 @@ public final class EcpaHomeAuthenticatorFactory implements AuthenticatorFactory 
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        HomePage page = new HomePage(List.of(AccountPasswordLogin.ID));
-        return new EcpaHomeAuthenticator(page, List.of(new AccountPasswordLogin(page)));
+        HomePage page = new HomePage(List.of(AccountPasswordLogin.ID, CertificateLoginMethod.ID), List.of(CertificateLoginMethod::offer));
+        return new EcpaHomeAuthenticator(page, List.of(new AccountPasswordLogin(page), new CertificateLoginMethod(session, page)));
     }
 
     @Override
@@ -31,12 +33,13 @@ public final class EcpaHomeAuthenticatorFactory implements AuthenticatorFactory 
 
     @Override
     public String getDisplayType() {
-        return "ECPA home page (account or national ID + password)";
+        return "ECPA home page (account or national ID + password; certificate + PIN)";
     }
 
     @Override
     public String getHelpText() {
-        return "The 人事服務網 home page: 帳號登入 with a custom account or national ID and the password.";
+        return "The 人事服務網 home page: 帳號登入 with a custom account or national ID and the password, and 憑證登入 "
+                + "with the card's PIN (configured here: trust anchors, revocation, policies, card component URL).";
     }
 
     /** Failures count for brute-force detection, which only counts known categories. */
@@ -47,7 +50,7 @@ public final class EcpaHomeAuthenticatorFactory implements AuthenticatorFactory 
 
     @Override
     public boolean isConfigurable() {
-        return false;
+        return true;
     }
 
     @Override
@@ -62,7 +65,7 @@ public final class EcpaHomeAuthenticatorFactory implements AuthenticatorFactory 
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
+        return CertificateLoginConfigProperties.PROPERTIES;
     }
 
     @Override

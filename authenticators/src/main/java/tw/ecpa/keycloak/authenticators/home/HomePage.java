@@ -1,6 +1,7 @@
 package tw.ecpa.keycloak.authenticators.home;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import jakarta.ws.rs.core.Response;
 
@@ -21,9 +22,16 @@ public final class HomePage {
     public static final String LOGIN_METHOD_NOTE = "ecpa.loginMethod";
 
     private final List<String> methods;
+    /** What boxes need on every rendering, e.g. 憑證登入's nonce of this auth session. */
+    private final List<BiConsumer<AuthenticationFlowContext, LoginFormsProvider>> offers;
 
     public HomePage(List<String> methods) {
+        this(methods, List.of());
+    }
+
+    public HomePage(List<String> methods, List<BiConsumer<AuthenticationFlowContext, LoginFormsProvider>> offers) {
         this.methods = List.copyOf(methods);
+        this.offers = List.copyOf(offers);
     }
 
     /** The page, empty or with an error and the account the person typed (never the password). */
@@ -31,6 +39,7 @@ public final class HomePage {
         LoginFormsProvider form = context.form()
                 .setExecution(context.getExecution().getId())
                 .setAttribute("ecpaLoginMethods", methods);
+        offers.forEach(offer -> offer.accept(context, form));
         if (typedAccount != null) {
             form.setAttribute("ecpaTypedAccount", typedAccount);
         }

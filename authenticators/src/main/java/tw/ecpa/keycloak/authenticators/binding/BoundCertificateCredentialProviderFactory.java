@@ -1,0 +1,21 @@
+package tw.ecpa.keycloak.authenticators.binding;
+
+import org.keycloak.credential.CredentialProvider;
+import org.keycloak.credential.CredentialProviderFactory;
+import org.keycloak.models.KeycloakSession;
+
+/** Credential provider {@value #PROVIDER_ID}: card certificates bound to personnel records. */
+public final class BoundCertificateCredentialProviderFactory implements CredentialProviderFactory<BoundCertificateCredentialProvider> {
+
+    public static final String PROVIDER_ID = BoundCertificateCredentialModel.TYPE;
+
+    @Override
+    public CredentialProvider<BoundCertificateCredentialModel> create(KeycloakSession session) {
+        return new BoundCertificateCredentialProvider(session);
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

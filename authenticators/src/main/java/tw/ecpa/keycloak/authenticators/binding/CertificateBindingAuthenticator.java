@@ -1,0 +1,200 @@
+package tw.ecpa.keycloak.authenticators.binding;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.services.messages.Messages;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import tw.ecpa.keycloak.authenticators.account.PersonnelAccounts;
+import tw.ecpa.keycloak.authenticators.certificate.VerifiedCertificateNotes;
+import tw.ecpa.keycloak.authenticators.home.HomePage;
+import tw.ecpa.keycloak.core.NationalId;
+import tw.ecpa.keycloak.core.certificate.CertificateProfile;
+import tw.ecpa.keycloak.core.certificate.CertificateProfileException;
+import tw.ecpa.keycloak.holder.HolderCheck;
+import tw.ecpa.keycloak.holder.HolderCheckRequest;
+import tw.ecpa.keycloak.holder.HolderVerifiers;
+
+/**
+ * The first citizen-certificate login (the guide's 自然人憑證身分驗證): the person types their custom
+ * account, or their national ID when they have none, and the checks run in the guide's order, each with
+ * the guide's message: a malformed ID is refused before any look-up; (1) nobody in the personnel
+ * database; (2) departed (卸職); (3) the holder check says the card is someone else's (the 驗證失敗 page).
+ * Only then is the certificate bound and the login goes on to the required actions. Failures about a
+ * found person go through {@code failureChallenge} with that person as the attempted user, so
+ * brute-force detection counts binding attempts.
+ */
+final class CertificateBindingAuthenticator implements Authenticator {
+
+    static final String BAD_NATIONAL_ID = "ecpa_binding_bad_national_id";
+    static final String HOLDER_MISMATCH = "ecpa_holder_mismatch";
+    static final String HOLDER_UNKNOWN_CERTIFICATE = "ecpa_holder_unknown_certificate";
+    static final String HOLDER_UNAVAILABLE = "ecpa_holder_unavailable";
+    static final String BOUND_TO_ANOTHER = "ecpa_certificate_bound_to_another";
+    static final String NO_VERIFIED_CERTIFICATE = "ecpa_binding_without_certificate";
+
+    private final KeycloakSession session;
+    private final BindingPages pages = new BindingPages();
+
+    CertificateBindingAuthenticator(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        if (context.getUser() != null) {
+            // The certificate is bound already: the PIN was all it took.
+            context.success();
+            return;
+        }
+        if (verifiedCertificate(context).isEmpty()) {
+            context.getEvent().error(NO_VERIFIED_CERTIFICATE);
+            context.failure(AuthenticationFlowError.INTERNAL_ERROR);
+            return;
+        }
+        context.challenge(pages.binding(context, null, null));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        Optional<X509Certificate> certificate = verifiedCertificate(context);
+        if (certificate.isEmpty()) {
+            context.getEvent().error(NO_VERIFIED_CERTIFICATE);
+            context.failure(AuthenticationFlowError.INTERNAL_ERROR);
+            return;
+        }
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        VerifiedCertificateNotes.describe(context.getEvent(), certificate.get());
+        if (form.containsKey(BindingPages.BACK_FIELD)) {
+            context.challenge(pages.binding(context, null, null));
+            return;
+        }
+        String typed = Optional.ofNullable(form.getFirst(BindingPages.ACCOUNT_FIELD)).map(String::strip).orElse("");
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        context.getEvent().detail(Details.USERNAME, PersonnelAccounts.forEvents(typed));
+
+        String asId = NationalId.normalise(typed);
+        if (NationalId.looksLikeNationalId(asId) && !NationalId.isValid(asId)) {
+            context.getEvent().error(BAD_NATIONAL_ID);
+            context.failureChallenge(AuthenticationFlowError.INVALID_USER,
+                    pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, "ecpa.binding.badNationalId"), typed));
+            return;
+        }
+        Optional<UserModel> found = PersonnelAccounts.find(session, context.getRealm(), typed);
+        Optional<NationalId> nationalId = found.flatMap(PersonnelRecord::nationalId);
+        if (found.isEmpty() || nationalId.isEmpty()) {
+            authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+            context.getEvent().error(Errors.USER_NOT_FOUND);
+            context.failureChallenge(AuthenticationFlowError.INVALID_USER,
+                    pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, "ecpa.binding.notInPersonnelDatabase"), typed));
+            return;
+        }
+        UserModel user = found.get();
+        authSession.setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, user.getUsername());
+        context.getEvent().user(user);
+
+        String bruteForceError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
+        if (bruteForceError != null) {
+            context.getEvent().error(bruteForceError);
+            String message = Errors.USER_TEMPORARILY_DISABLED.equals(bruteForceError)
+                    ? Messages.ACCOUNT_TEMPORARILY_DISABLED : Messages.ACCOUNT_PERMANENTLY_DISABLED;
+            context.forceChallenge(pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, message), typed));
+            return;
+        }
+        if (PersonnelRecord.departed(user)) {
+            context.getEvent().detail(Details.REASON, "departed").error(Errors.USER_DISABLED);
+            context.failureChallenge(AuthenticationFlowError.USER_DISABLED,
+                    pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, "ecpa.binding.departed"), typed));
+            return;
+        }
+        if (!user.isEnabled()) {
+            context.getEvent().error(Errors.USER_DISABLED);
+            context.forceChallenge(pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, Messages.ACCOUNT_DISABLED), typed));
+            return;
+        }
+        CertificateProfile profile;
+        try {
+            profile = CertificateProfile.of(certificate.get());
+        } catch (CertificateProfileException e) {
+            context.getEvent().error(NO_VERIFIED_CERTIFICATE);
+            context.failure(AuthenticationFlowError.INTERNAL_ERROR);
+            return;
+        }
+        BindingConfig config = BindingConfig.read(context.getAuthenticatorConfig());
+        HolderCheck answer = new HolderVerifiers(config.holderVerifiers())
+                .check(session, new HolderCheckRequest(profile, nationalId.get()), config.all());
+        switch (answer) {
+            case MATCH -> bind(context, user, certificate.get(), profile, typed);
+            case MISMATCH -> holderRefused(context, HOLDER_MISMATCH);
+            case UNKNOWN_CERTIFICATE -> holderRefused(context, HOLDER_UNKNOWN_CERTIFICATE);
+            case UNAVAILABLE -> {
+                // Nobody's fault but the service's: not a failed attempt, nothing bound.
+                authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+                context.getEvent().error(HOLDER_UNAVAILABLE);
+                context.challenge(pages.binding(context, new FormMessage(null, "ecpa.binding.holderServiceUnavailable"), typed));
+            }
+        }
+    }
+
+    private void holderRefused(AuthenticationFlowContext context, String eventError) {
+        context.getEvent().error(eventError);
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+                pages.verificationFailed(context, "ecpa.binding.holderMismatch"));
+    }
+
+    private void bind(AuthenticationFlowContext context, UserModel user, X509Certificate certificate, CertificateProfile profile, String typed) {
+        BoundCertificates bindings = new BoundCertificates(session, context.getRealm());
+        Optional<UserModel> holder = bindings.holderOf(certificate);
+        if (holder.isPresent() && !holder.get().getId().equals(user.getId())) {
+            context.getEvent().error(BOUND_TO_ANOTHER);
+            context.failureChallenge(AuthenticationFlowError.USER_CONFLICT,
+                    pages.binding(context, new FormMessage(null, "ecpa.binding.boundToAnother"), typed));
+            return;
+        }
+        bindings.bind(user, certificate, profile, Instant.now());
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+        authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);
+        authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);
+        context.getEvent().detail("certificate_bound", "true");
+        context.setUser(user);
+        context.success();
+    }
+
+    private static Optional<X509Certificate> verifiedCertificate(AuthenticationFlowContext context) {
+        return VerifiedCertificateNotes.verified(context.getAuthenticationSession());
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,105 @@
+package tw.ecpa.keycloak.authenticators.binding;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+import tw.ecpa.keycloak.holder.HolderVerifier;
+import tw.ecpa.keycloak.holder.HolderVerifierFactory;
+
+/**
+ * Authenticator {@value #PROVIDER_ID}: binds a citizen certificate bound to nobody to the personnel
+ * record the person names, after the realm's holder verifiers prove it is theirs. Its configuration
+ * also carries every installed holder verifier's settings.
+ */
+public final class CertificateBindingAuthenticatorFactory implements AuthenticatorFactory {
+
+    public static final String PROVIDER_ID = "ecpa-certificate-binding";
+
+    private List<ProviderConfigProperty> properties = ownProperties();
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return new CertificateBindingAuthenticator(session);
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "ECPA first certificate login: bind to the personnel record";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "After 憑證登入 with a certificate bound to nobody: asks for the custom account or national ID, checks the "
+                + "personnel record and the holder, then binds the certificate. Does nothing when the certificate was bound.";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return PasswordCredentialModel.TYPE;
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
+        return new AuthenticationExecutionModel.Requirement[] {
+                AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED};
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return properties;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    /** Every installed holder verifier's own settings join ours, so the operator configures the check in one place. */
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        List<ProviderConfigProperty> all = new ArrayList<>(ownProperties());
+        factory.getProviderFactoriesStream(HolderVerifier.class)
+                .map(HolderVerifierFactory.class::cast)
+                .forEach(verifier -> all.addAll(verifier.getConfigProperties()));
+        properties = List.copyOf(all);
+    }
+
+    private static List<ProviderConfigProperty> ownProperties() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(BindingConfig.HOLDER_VERIFIERS).type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+                .label("Holder verifiers")
+                .helpText("Ids of the ecpa-holder-verifier providers that must all confirm the holder, in order: "
+                        + "certificate-suffix, http. Default: http.")
+                .defaultValue(String.join("##", BindingConfig.DEFAULT_HOLDER_VERIFIERS))
+                .add()
+                .build();
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,177 @@
+package tw.ecpa.keycloak.authenticators.certificate;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.services.messages.Messages;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import tw.ecpa.keycloak.authenticators.binding.BoundCertificates;
+import tw.ecpa.keycloak.authenticators.binding.PersonnelRecord;
+import tw.ecpa.keycloak.authenticators.home.HomePage;
+import tw.ecpa.keycloak.core.certificate.CardKind;
+import tw.ecpa.keycloak.core.certificate.CardProblem;
+
+/**
+ * 憑證登入, one attempt: the page handed the PIN to the card component, which signed this login's nonce;
+ * this checks the component's answer ({@link CardAnswerVerifier}) and then logs in the person the
+ * certificate is bound to. A citizen certificate bound to nobody succeeds without a user, for the binding
+ * step; every failure is a LOGIN_ERROR event with its own error, answered through {@code failureChallenge}
+ * with the page the attempt came from (the 憑證登入 page or the ECPA home page's box).
+ */
+public final class CertificateLogin {
+
+    static final String AGENCY_OID_ATTRIBUTE = "agencyOid";
+    static final String AGENCY_UNKNOWN = "ecpa_agency_unknown";
+    static final String AGENCY_LOGIN_UNAVAILABLE = "ecpa_agency_login_unavailable";
+    static final String NOT_CONFIGURED = "ecpa_certificate_not_configured";
+
+    /** The form field carrying the component's answer, unchanged. */
+    public static final String ANSWER_FIELD = "ecpa.cardAnswer";
+
+    private final KeycloakSession session;
+
+    public CertificateLogin(KeycloakSession session) {
+        this.session = session;
+    }
+
+    /**
+     * What a page offering 憑證登入 needs: a fresh nonce of this auth session (every rendering issues one,
+     * so a failed attempt never leaves a usable one behind) and the card component's URL.
+     */
+    public static void offer(AuthenticationFlowContext context, LoginFormsProvider form) {
+        CertificateLoginConfig config = CertificateLoginConfig.read(context.getAuthenticatorConfig());
+        String nonce = new NonceIssuer(config.nonceLifetime()).issue(context.getAuthenticationSession(), Instant.now());
+        form.setAttribute("ecpaNonce", nonce).setAttribute("ecpaComponentUrl", config.componentUrl());
+    }
+
+    /** One attempt; {@code page} renders the page it came from with an error (and a new nonce). */
+    public void attempt(AuthenticationFlowContext context, MultivaluedMap<String, String> form, Function<FormMessage, Response> page) {
+        CertificateLoginConfig config = CertificateLoginConfig.read(context.getAuthenticatorConfig());
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        Instant now = Instant.now();
+        context.clearUser();
+        VerifiedCertificateNotes.forget(authSession);
+        context.getEvent().detail(VerifiedCertificateNotes.DETAIL_METHOD, VerifiedCertificateNotes.METHOD);
+
+        Optional<CardAnswer> answer = CardAnswer.parse(form.getFirst(ANSWER_FIELD));
+        if (answer.isEmpty()) {
+            authSession.removeAuthNote(NonceIssuer.NONCE_NOTE);
+            fail(context, page, VerificationFailure.ANSWER_MALFORMED.eventError(), VerificationFailure.ANSWER_MALFORMED.messageKey());
+            return;
+        }
+        Optional<CardProblem> problem = CardProblem.of(answer.get().retCode(), answer.get().lastError());
+        if (problem.isPresent()) {
+            authSession.removeAuthNote(NonceIssuer.NONCE_NOTE);
+            context.getEvent().detail("card_ret_code", CardProblem.hex(answer.get().retCode()))
+                    .detail("card_last_error", CardProblem.hex(answer.get().lastError()));
+            fail(context, page, problem.get().eventError(), problem.get().messageKey());
+            return;
+        }
+        CardAnswerVerifier verifier;
+        try {
+            verifier = verifier(config);
+        } catch (IllegalArgumentException e) {
+            fail(context, page, NOT_CONFIGURED, "ecpa.certificate.notConfigured");
+            return;
+        }
+        NonceIssuer nonces = new NonceIssuer(config.nonceLifetime());
+        Verification verification = verifier.verify(answer.get(), content -> nonces.consume(authSession, content, now), now);
+        if (verification instanceof Verification.Failed failed) {
+            failed.certificate().ifPresent(certificate -> VerifiedCertificateNotes.describe(context.getEvent(), certificate));
+            fail(context, page, failed.failure().eventError(), failed.failure().messageKey());
+            return;
+        }
+        Verification.Verified verified = (Verification.Verified) verification;
+        VerifiedCertificateNotes.describe(context.getEvent(), verified.certificate());
+        if (verified.revocationUnchecked()) {
+            context.getEvent().detail("revocation", "unchecked");
+        }
+        if (verified.profile().kind() == CardKind.AGENCY) {
+            refuseAgency(context, page, verified);
+            return;
+        }
+        Optional<UserModel> holder = new BoundCertificates(session, context.getRealm()).holderOf(verified.certificate());
+        VerifiedCertificateNotes.remember(authSession, verified.certificate());
+        if (holder.isEmpty()) {
+            // First certificate login: the binding step asks who this is and proves it.
+            context.success();
+            return;
+        }
+        logIn(context, page, holder.get());
+    }
+
+    private void logIn(AuthenticationFlowContext context, Function<FormMessage, Response> page, UserModel user) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        context.getEvent().user(user).detail(Details.USERNAME, user.getUsername());
+        authSession.setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, user.getUsername());
+        String bruteForceError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
+        if (bruteForceError != null) {
+            context.getEvent().error(bruteForceError);
+            String message = Errors.USER_TEMPORARILY_DISABLED.equals(bruteForceError)
+                    ? Messages.ACCOUNT_TEMPORARILY_DISABLED : Messages.ACCOUNT_PERMANENTLY_DISABLED;
+            context.forceChallenge(page.apply(new FormMessage(null, message)));
+            return;
+        }
+        if (!user.isEnabled()) {
+            context.getEvent().error(Errors.USER_DISABLED);
+            context.forceChallenge(page.apply(new FormMessage(null, Messages.ACCOUNT_DISABLED)));
+            return;
+        }
+        if (PersonnelRecord.departed(user)) {
+            context.getEvent().detail(Details.REASON, "departed").error(Errors.USER_DISABLED);
+            context.forceChallenge(page.apply(new FormMessage(null, "ecpa.binding.departed")));
+            return;
+        }
+        authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+        authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);
+        authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);
+        context.setUser(user);
+        context.success();
+    }
+
+    /**
+     * An agency card is verified like a citizen card; an agency OID that no agency group carries is
+     * refused with its own message. Acting for a known agency is not part of this step yet, so that is
+     * refused too rather than logging anyone in.
+     */
+    private void refuseAgency(AuthenticationFlowContext context, Function<FormMessage, Response> page, Verification.Verified verified) {
+        String oid = verified.profile().agencyOid().orElse("");
+        boolean known = session.groups().searchGroupsByAttributes(context.getRealm(), Map.of(AGENCY_OID_ATTRIBUTE, oid), 0, 1)
+                .findAny().isPresent();
+        context.getEvent().detail("agency_oid", oid);
+        if (!known) {
+            fail(context, page, AGENCY_UNKNOWN, "ecpa.certificate.agencyUnknown");
+            return;
+        }
+        fail(context, page, AGENCY_LOGIN_UNAVAILABLE, "ecpa.certificate.agencyLoginUnavailable");
+    }
+
+    private static void fail(AuthenticationFlowContext context, Function<FormMessage, Response> page, String eventError, String messageKey) {
+        context.getEvent().error(eventError);
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page.apply(new FormMessage(null, messageKey)));
+    }
+
+    private CardAnswerVerifier verifier(CertificateLoginConfig config) {
+        TrustAnchors anchors = TrustAnchors.fromPem(config.trustAnchorsPem(), config.issuingCasPem());
+        RevocationCheck revocation = new RevocationCheck(config.revocationMode(),
+                new CrlRevocationSource(session), new OcspRevocationSource(session));
+        return new CardAnswerVerifier(anchors, new AcceptedPolicies(config.citizenPolicies(), config.agencyPolicies()),
+                revocation, config.revocationFailOpen());
+    }
+}

@@ -1,0 +1,49 @@
+package tw.ecpa.keycloak.authenticators.certificate;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * 憑證登入 as a page of its own ({@link CertificatePage}), for a flow without the ECPA home page (a
+ * certificate-only client, or a step-up). The home page offers the same login as one of its boxes
+ * ({@link CertificateLoginMethod}).
+ */
+final class CertificateLoginAuthenticator implements Authenticator {
+
+    private final CertificateLogin login;
+
+    CertificateLoginAuthenticator(KeycloakSession session) {
+        this.login = new CertificateLogin(session);
+    }
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        context.challenge(CertificatePage.render(context, null));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        login.attempt(context, context.getHttpRequest().getDecodedFormParameters(), error -> CertificatePage.render(context, error));
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

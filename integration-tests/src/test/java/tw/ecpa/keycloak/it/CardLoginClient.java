@@ -1,0 +1,206 @@
+package tw.ecpa.keycloak.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A certificate login at HTTP level, doing what the login page's script does: read the nonce from the
+ * 憑證登入 page, have the virtual card reader sign it ({@code POST /sign}, as the popup would), post the
+ * reader's answer to Keycloak. Keeps its own cookies, like one browser; follows Keycloak's redirects but
+ * stops at the application's.
+ */
+final class CardLoginClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern FORM_ACTION = Pattern.compile("<form id=\"(ecpa-[a-z-]+-form)\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern NONCE = Pattern.compile("data-nonce=\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final URI reader;
+    /**
+     * Keycloak's cookies, kept by hand: Keycloak marks them Secure also on http://localhost (browsers
+     * treat localhost as a secure context), and java.net's CookieManager would never send them back.
+     */
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private Page page;
+
+    CardLoginClient(URI reader) {
+        this.reader = reader;
+    }
+
+    /** What the last answer was: a Keycloak page, or the redirect to the application. */
+    record Page(int status, String body, URI location) {
+
+        boolean redirectedToApplication() {
+            return location != null && location.toString().contains("code=");
+        }
+
+        boolean shows(String formId) {
+            return body.contains("id=\"" + formId + "\"");
+        }
+
+        String formAction(String formId) {
+            Matcher matcher = FORM_ACTION.matcher(body);
+            while (matcher.find()) {
+                if (matcher.group(1).equals(formId)) {
+                    return matcher.group(2).replace("&amp;", "&");
+                }
+            }
+            throw new AssertionError("no form " + formId + " on the page:\n" + body);
+        }
+
+        String nonce() {
+            Matcher matcher = NONCE.matcher(body);
+            if (!matcher.find()) {
+                throw new AssertionError("no nonce on the page:\n" + body);
+            }
+            return matcher.group(1);
+        }
+    }
+
+    Page open(String authorizationUrl) {
+        page = get(URI.create(authorizationUrl));
+        return page;
+    }
+
+    Page page() {
+        return page;
+    }
+
+    /** The card reader's answer to MakeSignature over {@code tbs} with {@code pin}, as JSON text. */
+    String sign(String tbs, String pin) {
+        try {
+            String body = JSON.writeValueAsString(Map.of("func", "MakeSignature", "tbs", tbs, "tbsEncoding", "NONE",
+                    "hashAlgorithm", "SHA256", "signatureType", "PKCS7", "pin", pin, "withCardSN", "true"));
+            HttpRequest request = HttpRequest.newBuilder(reader.resolve("/sign"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The whole 憑證登入 box: sign this page's nonce with the inserted card and post the answer. */
+    Page logInWithPin(String pin) {
+        return postAnswer(sign(page.nonce(), pin));
+    }
+
+    Page postAnswer(String answer) {
+        return post(page.formAction("ecpa-certificate-form"), Map.of("ecpa.cardAnswer", answer));
+    }
+
+    /** Redeems the code of the redirect to the application at the token endpoint; the ID token's claims. */
+    com.fasterxml.jackson.databind.JsonNode idTokenClaims(String realmUrl, String clientId, String redirectUri) {
+        String query = page.location().getRawQuery();
+        String code = java.util.Arrays.stream(query.split("&")).filter(p -> p.startsWith("code=")).findFirst()
+                .map(p -> java.net.URLDecoder.decode(p.substring(5), StandardCharsets.UTF_8)).orElseThrow();
+        String form = "grant_type=authorization_code&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
+                + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("token endpoint answered " + response.statusCode() + ": " + response.body());
+            }
+            return OidcCodeFlow.claims(JSON.readTree(response.body()).path("id_token").asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** 下一步 on the binding page. */
+    Page bind(String account) {
+        return post(page.formAction("ecpa-binding-form"), Map.of("account", account));
+    }
+
+    /** 上一步 on the 驗證失敗 page. */
+    Page back() {
+        return post(page.formAction("ecpa-verification-failed-form"), Map.of("ecpa.back", "1"));
+    }
+
+    private Page post(String action, Map<String, String> fields) {
+        String form = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        page = follow(send(request));
+        return page;
+    }
+
+    private Page get(URI uri) {
+        return follow(send(HttpRequest.newBuilder(uri).GET().build()));
+    }
+
+    private Page follow(HttpResponse<String> response) {
+        int hops = 0;
+        while ((response.statusCode() == 302 || response.statusCode() == 303) && hops++ < 10) {
+            URI location = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            if (!location.getAuthority().equals(response.uri().getAuthority())) {
+                return new Page(response.statusCode(), response.body(), location);
+            }
+            response = send(HttpRequest.newBuilder(location).GET().build());
+        }
+        return new Page(response.statusCode(), response.body(), null);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        HttpRequest withCookies = request;
+        if (!cookies.isEmpty()) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).method(request.method(),
+                    request.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()));
+            request.headers().map().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
+            builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
+            withCookies = builder.build();
+        }
+        try {
+            HttpResponse<String> response = http.send(withCookies, HttpResponse.BodyHandlers.ofString());
+            for (String header : response.headers().allValues("set-cookie")) {
+                String pair = header.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                String name = pair.substring(0, eq).strip();
+                String value = pair.substring(eq + 1).strip();
+                if (value.isEmpty() || header.toLowerCase(Locale.ROOT).contains("max-age=0")) {
+                    cookies.remove(name);
+                } else {
+                    cookies.put(name, value);
+                }
+            }
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package tw.ecpa.keycloak.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.admin.client.resource.AuthenticationManagementResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+
+import tw.ecpa.keycloak.dev.cardworld.CardWorld;
+import tw.ecpa.keycloak.dev.pki.TestPkiOids;
+
+/**
+ * A browser flow of the two certificate steps (ecpa-certificate, then ecpa-certificate-binding) and a
+ * client bound to it, made through the admin API for one test class and removed after it, so the
+ * realm's own browser flow stays as the other tests expect it. Configured for the card world: its
+ * test root and issuing CAs, its test policies, its reader, its holder-check responder.
+ */
+final class CertificateLoginFlow implements AutoCloseable {
+
+    static final String REDIRECT_URI = "http://127.0.0.1:9/callback";
+
+    private final RealmResource realm;
+    private final String alias = "ecpa certificate it " + UUID.randomUUID().toString().substring(0, 8);
+    private final String clientId = "it-certificate-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String clientUuid;
+    private final String certificateConfigId;
+    private final String bindingConfigId;
+    private final Map<String, String> certificateConfig = new HashMap<>();
+    private final Map<String, String> bindingConfig = new HashMap<>();
+
+    CertificateLoginFlow(RealmResource realm, CardWorld world) {
+        this.realm = realm;
+        AuthenticationManagementResource flows = realm.flows();
+        AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
+        flow.setAlias(alias);
+        flow.setProviderId("basic-flow");
+        flow.setTopLevel(true);
+        flow.setBuiltIn(false);
+        flow.setDescription("certificate login, for CertificateLoginIT");
+        try (Response response = flows.createFlow(flow)) {
+            expect(response, 201, "create the flow");
+        }
+        flows.addExecution(alias, Map.of("provider", "ecpa-certificate"));
+        flows.addExecution(alias, Map.of("provider", "ecpa-certificate-binding"));
+        List<AuthenticationExecutionInfoRepresentation> executions = flows.getExecutions(alias);
+        for (AuthenticationExecutionInfoRepresentation execution : executions) {
+            execution.setRequirement("REQUIRED");
+            flows.updateExecutions(alias, execution);
+        }
+
+        try {
+            certificateConfig.put("ecpa.certificate.trustAnchors", world.pki().trustAnchorPem());
+            certificateConfig.put("ecpa.certificate.issuingCas", Files.readString(world.pki().issuingCasFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        certificateConfig.put("ecpa.certificate.componentUrl", world.readerUrl().toString());
+        certificateConfig.put("ecpa.certificate.citizenPolicies", TestPkiOids.CITIZEN_TEST_POLICY);
+        certificateConfig.put("ecpa.certificate.agencyPolicies", TestPkiOids.AGENCY_TEST_POLICY);
+        certificateConfig.put("ecpa.certificate.revocationMode", "BOTH");
+        bindingConfig.put("ecpa.holder.verifiers", "certificate-suffix##http");
+        bindingConfig.put("ecpa.holder.http.url", world.holderCheckUrl().toString());
+        bindingConfig.put("ecpa.holder.http.timeoutMillis", "1500");
+        certificateConfigId = newConfig(flows, executions.get(0).getId(), certificateConfig);
+        bindingConfigId = newConfig(flows, executions.get(1).getId(), bindingConfig);
+
+        String flowId = flows.getFlows().stream().filter(f -> alias.equals(f.getAlias())).findFirst().orElseThrow().getId();
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setPublicClient(true);
+        client.setStandardFlowEnabled(true);
+        client.setRedirectUris(List.of(REDIRECT_URI));
+        client.setAuthenticationFlowBindingOverrides(Map.of("browser", flowId));
+        ProtocolMapperRepresentation amr = new ProtocolMapperRepresentation();
+        amr.setName("amr");
+        amr.setProtocol("openid-connect");
+        amr.setProtocolMapper("ecpa-login-method-amr");
+        amr.setConfig(Map.of("id.token.claim", "true", "access.token.claim", "true"));
+        client.setProtocolMappers(List.of(amr));
+        try (Response response = realm.clients().create(client)) {
+            expect(response, 201, "create the client");
+            String location = response.getLocation().getPath();
+            clientUuid = location.substring(location.lastIndexOf('/') + 1);
+        }
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    String authorizationUrl(String realmUrl) {
+        return realmUrl + "/protocol/openid-connect/auth?client_id=" + clientId
+                + "&redirect_uri=" + REDIRECT_URI.replace(":", "%3A").replace("/", "%2F")
+                + "&response_type=code&scope=openid&ui_locales=zh-Hant&state=" + UUID.randomUUID();
+    }
+
+    /** Changes one setting of the certificate step, e.g. the revocation mode for one test. */
+    void setCertificateSetting(String name, String value) {
+        certificateConfig.put(name, value);
+        update(certificateConfigId, certificateConfig);
+    }
+
+    void setBindingSetting(String name, String value) {
+        bindingConfig.put(name, value);
+        update(bindingConfigId, bindingConfig);
+    }
+
+    private void update(String configId, Map<String, String> config) {
+        AuthenticatorConfigRepresentation representation = realm.flows().getAuthenticatorConfig(configId);
+        representation.setConfig(new HashMap<>(config));
+        realm.flows().updateAuthenticatorConfig(configId, representation);
+    }
+
+    private static String newConfig(AuthenticationManagementResource flows, String executionId, Map<String, String> config) {
+        AuthenticatorConfigRepresentation representation = new AuthenticatorConfigRepresentation();
+        representation.setAlias("it-" + UUID.randomUUID().toString().substring(0, 8));
+        representation.setConfig(new HashMap<>(config));
+        try (Response response = flows.newExecutionConfig(executionId, representation)) {
+            expect(response, 201, "configure an execution");
+            String location = response.getLocation().getPath();
+            return location.substring(location.lastIndexOf('/') + 1);
+        }
+    }
+
+    private static void expect(Response response, int status, String what) {
+        if (response.getStatus() != status) {
+            throw new IllegalStateException("could not " + what + ": HTTP " + response.getStatus() + " " + response.readEntity(String.class));
+        }
+    }
+
+    @Override
+    public void close() {
+        realm.clients().get(clientUuid).remove();
+        String flowId = realm.flows().getFlows().stream().filter(f -> alias.equals(f.getAlias())).findFirst().orElseThrow().getId();
+        realm.flows().deleteFlow(flowId);
+    }
+}

@@ -1,0 +1,123 @@
+package tw.ecpa.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import tw.ecpa.keycloak.dev.cardworld.CardWorld;
+import tw.ecpa.keycloak.dev.cardworld.CardWorldExtension;
+import tw.ecpa.keycloak.dev.pki.TestPkiOids;
+
+/**
+ * 憑證登入 in headless Chromium through the real popup protocol: the ECPA home page's script opens the
+ * virtual card reader's /popupForm, answers its getTbs with the nonce and PIN, and posts the signed
+ * answer; a first login then binds the card on the binding page. The realm's own browser flow is used,
+ * its two certificate settings pointed at the card world for the test and restored after it.
+ */
+@KeycloakIntegrationTest(config = EcpaServerConfig.class)
+@ExtendWith(CardWorldExtension.class)
+class CertificatePopupIT extends EcpaIntegrationTest {
+
+    private static final String DAMING_ID = "A123456789";
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
+
+    private final Map<String, Map<String, String>> originalConfigs = new HashMap<>();
+    private EcpaPages pages;
+
+    @BeforeEach
+    void pointTheRealmsCertificateStepsAtTheCardWorld(CardWorld world) throws IOException {
+        configure("ecpa-home", Map.of(
+                "ecpa.certificate.trustAnchors", world.pki().trustAnchorPem(),
+                "ecpa.certificate.issuingCas", Files.readString(world.pki().issuingCasFile()),
+                "ecpa.certificate.componentUrl", world.readerUrl().toString(),
+                "ecpa.certificate.citizenPolicies", TestPkiOids.CITIZEN_TEST_POLICY));
+        configure("ecpa-certificate-binding", Map.of(
+                "ecpa.holder.verifiers", "certificate-suffix##http",
+                "ecpa.holder.http.url", world.holderCheckUrl().toString()));
+        pages = new EcpaPages(browser.driver(), realm.getBaseUrl());
+        pages.forgetSession();
+    }
+
+    @AfterEach
+    void restoreTheRealmAndUnbind() {
+        originalConfigs.forEach((configId, config) -> {
+            AuthenticatorConfigRepresentation representation = realm.admin().flows().getAuthenticatorConfig(configId);
+            representation.setConfig(config);
+            realm.admin().flows().updateAuthenticatorConfig(configId, representation);
+        });
+        UserResource daming = userByNationalId(DAMING_ID);
+        daming.credentials().stream().filter(c -> "ecpa-certificate".equals(c.getType())).forEach(c -> daming.removeCredential(c.getId()));
+        daming.logout();
+    }
+
+    @Test
+    void aFirstCertificateLoginThroughThePopupBindsTheCardToThePerson(CardWorld world) {
+        world.reader().insert("citizen-daming.wang");
+        WebDriver driver = browser.driver();
+        driver.navigate().to(realm.getBaseUrl() + "/account");
+        waitFor(driver, By.id("ecpa-pin"));
+
+        driver.findElement(By.id("ecpa-pin")).sendKeys(world.catalogue().get("citizen-daming.wang").pin());
+        driver.findElement(By.id("ecpa-certificate-login-button")).click();
+        waitFor(driver, By.id("ecpa-binding-form"));
+        String parent = driver.getWindowHandle();
+        assertThat(driver.getWindowHandles()).containsExactly(parent);
+
+        driver.findElement(By.id("account")).sendKeys(DAMING_ID);
+        driver.findElement(By.id("ecpa-binding-next")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(By.id("ecpa-binding-form")).isEmpty());
+
+        assertThat(userByNationalId(DAMING_ID).credentials()).anyMatch(c -> "ecpa-certificate".equals(c.getType()));
+    }
+
+    @Test
+    void aWrongPinThroughThePopupShowsTheGuidesWarningOnTheHomePage(CardWorld world) {
+        world.reader().insert("citizen-daming.wang");
+        WebDriver driver = browser.driver();
+        driver.navigate().to(realm.getBaseUrl() + "/account");
+        waitFor(driver, By.id("ecpa-pin"));
+
+        // Read in the page's language before the page starts changing under the popup.
+        String wrongPin = pages.message("ecpa.card.wrongPin");
+        driver.findElement(By.id("ecpa-pin")).sendKeys("000000");
+        driver.findElement(By.id("ecpa-certificate-login-button")).click();
+
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains(wrongPin));
+        assertThat(driver.findElements(By.id("kc-form-login"))).as("the home page with both boxes").isNotEmpty();
+    }
+
+    private void configure(String providerId, Map<String, String> settings) {
+        AuthenticationExecutionInfoRepresentation execution = realm.admin().flows().getExecutions("ecpa browser forms").stream()
+                .filter(e -> providerId.equals(e.getProviderId())).findFirst().orElseThrow();
+        AuthenticatorConfigRepresentation representation = realm.admin().flows().getAuthenticatorConfig(execution.getAuthenticationConfig());
+        originalConfigs.put(representation.getId(), new HashMap<>(representation.getConfig()));
+        Map<String, String> config = new HashMap<>(representation.getConfig());
+        config.putAll(settings);
+        representation.setConfig(config);
+        realm.admin().flows().updateAuthenticatorConfig(representation.getId(), representation);
+    }
+
+    private static void waitFor(WebDriver driver, By element) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(element).isEmpty());
+    }
+}
