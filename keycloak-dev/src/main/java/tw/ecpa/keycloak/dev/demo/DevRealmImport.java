@@ -82,6 +82,34 @@ public final class DevRealmImport {
         return this;
     }
 
+    /**
+     * Points the template's certificate login at the card world: its test root and issuing CAs as
+     * trust anchors, its test policies, its reader, and its holder-check service. The template ships
+     * these empty, so that no realm trusts the test PKI unless someone puts it there, as this does.
+     */
+    public DevRealmImport withCardWorld(String trustAnchorPem, String issuingCasPem, String citizenPolicy,
+                                        String agencyPolicy, String readerUrl, String holderCheckUrl) {
+        ObjectNode home = authenticatorConfig("ecpa home");
+        home.put("ecpa.certificate.trustAnchors", trustAnchorPem)
+                .put("ecpa.certificate.issuingCas", issuingCasPem)
+                .put("ecpa.certificate.citizenPolicies", citizenPolicy)
+                .put("ecpa.certificate.agencyPolicies", agencyPolicy)
+                .put("ecpa.certificate.componentUrl", readerUrl);
+        authenticatorConfig("ecpa certificate binding")
+                .put("ecpa.holder.verifiers", "certificate-suffix##http")
+                .put("ecpa.holder.http.url", holderCheckUrl);
+        return this;
+    }
+
+    private ObjectNode authenticatorConfig(String alias) {
+        for (JsonNode config : realm.path("authenticatorConfig")) {
+            if (alias.equals(config.path("alias").asText())) {
+                return (ObjectNode) config.get("config");
+            }
+        }
+        throw new IllegalStateException("the realm template has no authenticator config '" + alias + "'");
+    }
+
     /** Custom account → this run's password, for the launcher to print. */
     public Map<String, String> passwords() {
         return passwords;
