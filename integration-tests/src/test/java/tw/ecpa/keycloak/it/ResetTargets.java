@@ -1,11 +1,7 @@
 package tw.ecpa.keycloak.it;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.ws.rs.core.Response;
 
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
@@ -20,10 +16,11 @@ import org.keycloak.representations.idm.UserRepresentation;
 final class ResetTargets implements AutoCloseable {
 
     private final RealmResource realm;
-    private final List<String> created = new ArrayList<>();
+    private final TestPeople people;
 
     ResetTargets(RealmResource realm) {
         this.realm = realm;
+        this.people = new TestPeople(realm);
     }
 
     record Target(String id, String nationalId, String account, String email, UserResource admin) {
@@ -68,40 +65,20 @@ final class ResetTargets implements AutoCloseable {
     }
 
     private Target create(String agencyCode, String status, String locale) {
-        String nationalId = TestPeople.newNationalId();
         String account = TestPeople.freshAccount("it.reset.");
-        String email = account + "@it.ecpa.test";
         UserRepresentation user = new UserRepresentation();
         user.setUsername(account);
-        user.setEmail(email);
+        user.setEmail(account + "@it.ecpa.test");
         user.setEmailVerified(true);
-        user.setEnabled(true);
         user.setFirstName("重設");
         user.setLastName("測");
-        Map<String, List<String>> attributes = new HashMap<>();
-        attributes.put("nationalId", List.of(nationalId));
-        attributes.put("employmentStatus", List.of(status));
-        attributes.put("agencyCode", List.of(agencyCode));
-        attributes.put("birthDate", List.of(TestPeople.BIRTH_DATE));
-        attributes.put("locale", List.of(locale));
-        user.setAttributes(attributes);
-        try (Response response = realm.users().create(user)) {
-            if (response.getStatus() != 201) {
-                throw new IllegalStateException("could not create a reset target: " + response.getStatus() + " " + response.readEntity(String.class));
-            }
-            String path = response.getLocation().getPath();
-            String id = path.substring(path.lastIndexOf('/') + 1);
-            created.add(id);
-            return new Target(id, nationalId, account, email, realm.users().get(id));
-        }
+        user.setAttributes(Map.of("locale", List.of(locale)));
+        TestPeople.Person person = people.create(user, status, agencyCode);
+        return new Target(person.id(), person.nationalId(), account, user.getEmail(), person.admin());
     }
 
     @Override
     public void close() {
-        for (String id : created) {
-            realm.attackDetection().clearBruteForceForUser(id);
-            realm.users().delete(id).close();
-        }
-        created.clear();
+        people.close();
     }
 }

@@ -85,17 +85,25 @@ final class TestPeople implements AutoCloseable {
     }
 
     private Person create(String username, String email, String status) {
-        String nationalId = newNationalId();
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEmail(email);
-        user.setEnabled(true);
         user.setFirstName("測試");
         user.setLastName("整合");
-        Map<String, List<String>> attributes = new HashMap<>();
+        return create(user, status, "X10000000A");
+    }
+
+    /**
+     * Creates the person {@code user} describes, with a fresh national ID, the given status and agency
+     * and the test birthday; attributes already on {@code user} (a locale, say) are kept.
+     */
+    Person create(UserRepresentation user, String status, String agencyCode) {
+        String nationalId = newNationalId();
+        user.setEnabled(true);
+        Map<String, List<String>> attributes = new HashMap<>(user.getAttributes() == null ? Map.of() : user.getAttributes());
         attributes.put("nationalId", List.of(nationalId));
         attributes.put("employmentStatus", List.of(status));
-        attributes.put("agencyCode", List.of("X10000000A"));
+        attributes.put("agencyCode", List.of(agencyCode));
         attributes.put("birthDate", List.of(BIRTH_DATE));
         user.setAttributes(attributes);
         try (Response response = realm.users().create(user)) {
