@@ -113,6 +113,11 @@ final class CardLoginClient {
 
     /** Redeems the code of the redirect to the application at the token endpoint; the ID token's claims. */
     com.fasterxml.jackson.databind.JsonNode idTokenClaims(String realmUrl, String clientId, String redirectUri) {
+        return OidcCodeFlow.claims(tokens(realmUrl, clientId, redirectUri).path("id_token").asText());
+    }
+
+    /** Redeems the code of the redirect to the application at the token endpoint; the whole token response. */
+    com.fasterxml.jackson.databind.JsonNode tokens(String realmUrl, String clientId, String redirectUri) {
         String query = page.location().getRawQuery();
         String code = java.util.Arrays.stream(query.split("&")).filter(p -> p.startsWith("code=")).findFirst()
                 .map(p -> java.net.URLDecoder.decode(p.substring(5), StandardCharsets.UTF_8)).orElseThrow();
@@ -127,7 +132,7 @@ final class CardLoginClient {
             if (response.statusCode() != 200) {
                 throw new AssertionError("token endpoint answered " + response.statusCode() + ": " + response.body());
             }
-            return OidcCodeFlow.claims(JSON.readTree(response.body()).path("id_token").asText());
+            return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -31,14 +31,17 @@ import tw.ecpa.keycloak.core.certificate.CardProblem;
  * 憑證登入, one attempt: the page handed the PIN to the card component, which signed this login's nonce;
  * this checks the component's answer ({@link CardAnswerVerifier}) and then logs in the person the
  * certificate is bound to. A citizen certificate bound to nobody succeeds without a user, for the binding
- * step; every failure is a LOGIN_ERROR event with its own error, answered through {@code failureChallenge}
- * with the page the attempt came from (the 憑證登入 page or the ECPA home page's box).
+ * step; an agency certificate logs in as its agency's account, acting for that agency. Every failure is a
+ * LOGIN_ERROR event with its own error, answered through {@code failureChallenge} with the page the
+ * attempt came from (the 憑證登入 page or the ECPA home page's box).
  */
 public final class CertificateLogin {
 
-    static final String AGENCY_OID_ATTRIBUTE = "agencyOid";
     static final String AGENCY_UNKNOWN = "ecpa_agency_unknown";
-    static final String AGENCY_LOGIN_UNAVAILABLE = "ecpa_agency_login_unavailable";
+    /** How an agency card logged in, in the login-method note and the LOGIN event. */
+    public static final String AGENCY_METHOD = "agency-certificate";
+    /** User-session note: the code of the agency an agency-certificate login acts for. */
+    public static final String ACTING_AGENCY_NOTE = "ecpa.actingAgency";
     static final String NOT_CONFIGURED = "ecpa_certificate_not_configured";
 
     /** The form field carrying the component's answer, unchanged. */
@@ -103,7 +106,7 @@ public final class CertificateLogin {
             context.getEvent().detail("revocation", "unchecked");
         }
         if (verified.profile().kind() == CardKind.AGENCY) {
-            refuseAgency(context, page, verified);
+            logInForAgency(context, page, verified);
             return;
         }
         Optional<UserModel> holder = new BoundCertificates(session, context.getRealm()).holderOf(verified.certificate());
@@ -113,10 +116,15 @@ public final class CertificateLogin {
             context.success();
             return;
         }
-        logIn(context, page, holder.get());
+        logIn(context, page, holder.get(), VerifiedCertificateNotes.METHOD, Map.of());
     }
 
-    private void logIn(AuthenticationFlowContext context, Function<FormMessage, Response> page, UserModel user) {
+    /**
+     * Sets {@code user} and the login-method note ({@code method}) and any further user-session notes,
+     * all only once every check passed, so a refused attempt leaves nothing for a later one.
+     */
+    private void logIn(AuthenticationFlowContext context, Function<FormMessage, Response> page, UserModel user,
+                       String method, Map<String, String> userSessionNotes) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         context.getEvent().user(user).detail(Details.USERNAME, user.getUsername());
         authSession.setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, user.getUsername());
@@ -139,27 +147,30 @@ public final class CertificateLogin {
             return;
         }
         authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
-        authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);
-        authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);
+        authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, method);
+        authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, method);
+        userSessionNotes.forEach(authSession::setUserSessionNote);
         context.setUser(user);
         context.success();
     }
 
     /**
-     * An agency card is verified like a citizen card; an agency OID that no agency group carries is
-     * refused with its own message. Acting for a known agency is not part of this step yet, so that is
-     * refused too rather than logging anyone in.
+     * An agency card is verified like a citizen card; its agency OID must be a known agency's. The login
+     * is then the agency's account, made on the first login, and the user session says which agency it
+     * acts for (the personnel API scopes its resets to that agency alone).
      */
-    private void refuseAgency(AuthenticationFlowContext context, Function<FormMessage, Response> page, Verification.Verified verified) {
+    private void logInForAgency(AuthenticationFlowContext context, Function<FormMessage, Response> page, Verification.Verified verified) {
         String oid = verified.profile().agencyOid().orElse("");
-        boolean known = session.groups().searchGroupsByAttributes(context.getRealm(), Map.of(AGENCY_OID_ATTRIBUTE, oid), 0, 1)
-                .findAny().isPresent();
-        context.getEvent().detail("agency_oid", oid);
-        if (!known) {
+        context.getEvent().detail(VerifiedCertificateNotes.DETAIL_METHOD, AGENCY_METHOD).detail("agency_oid", oid);
+        AgencyCertificateHolder holders = new AgencyCertificateHolder(session, context.getRealm());
+        Optional<AgencyCertificateHolder.Agency> agency = holders.agencyOf(oid);
+        if (agency.isEmpty()) {
             fail(context, page, AGENCY_UNKNOWN, "ecpa.certificate.agencyUnknown");
             return;
         }
-        fail(context, page, AGENCY_LOGIN_UNAVAILABLE, "ecpa.certificate.agencyLoginUnavailable");
+        context.getEvent().detail("agency_code", agency.get().code());
+        UserModel account = holders.accountOf(agency.get());
+        logIn(context, page, account, AGENCY_METHOD, Map.of(ACTING_AGENCY_NOTE, agency.get().code()));
     }
 
     private static void fail(AuthenticationFlowContext context, Function<FormMessage, Response> page, String eventError, String messageKey) {

@@ -16,12 +16,14 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
 
 import tw.ecpa.keycloak.authenticators.account.AccountPasswordLogin;
+import tw.ecpa.keycloak.authenticators.certificate.CertificateLogin;
 import tw.ecpa.keycloak.authenticators.certificate.VerifiedCertificateNotes;
 import tw.ecpa.keycloak.authenticators.home.HomePage;
 
 /**
  * Protocol mapper {@value #PROVIDER_ID}: the {@code amr} claim (RFC 8176) from how the person logged in
- * on the ECPA home page: {@code ["sc", "pin"]} for 憑證登入 (smart card unlocked by its PIN),
+ * on the ECPA home page: {@code ["sc", "pin"]} for 憑證登入 with a citizen or an agency card (smart card
+ * unlocked by its PIN),
  * {@code ["pwd"]} for 帳號登入. Keycloak's own AMR mapper reads one value per execution, and the home
  * page is one execution with both boxes, so it cannot tell them apart; the user-session note can.
  */
@@ -40,7 +42,7 @@ public final class LoginMethodAmrMapper extends AbstractOIDCProtocolMapper
     }
 
     static List<String> amrOf(String loginMethod) {
-        if (VerifiedCertificateNotes.METHOD.equals(loginMethod)) {
+        if (VerifiedCertificateNotes.METHOD.equals(loginMethod) || CertificateLogin.AGENCY_METHOD.equals(loginMethod)) {
             return List.of("sc", "pin");
         }
         if (AccountPasswordLogin.ID.equals(loginMethod)) {

@@ -12,6 +12,11 @@ class LoginMethodAmrMapperTest {
     }
 
     @Test
+    void givenAnAgencyCertificateLoginThenTheAmrIsSmartCardAndPinToo() {
+        assertThat(LoginMethodAmrMapper.amrOf("agency-certificate")).containsExactly("sc", "pin");
+    }
+
+    @Test
     void givenAnAccountLoginThenTheAmrIsPassword() {
         assertThat(LoginMethodAmrMapper.amrOf("password")).containsExactly("pwd");
     }

@@ -27,6 +27,7 @@ import org.keycloak.userprofile.UserProfileProvider;
 import org.keycloak.userprofile.ValidationException;
 
 import tw.ecpa.keycloak.core.account.CustomAccount;
+import tw.ecpa.keycloak.core.certificate.AgencyCertificateAccount;
 
 /**
  * Required action {@value PersonalDataActionFactory#PROVIDER_ID} (個人資料修改): custom account,
@@ -56,6 +57,10 @@ final class PersonalDataAction implements RequiredActionProvider {
     public void evaluateTriggers(RequiredActionContext context) {
         UserModel user = context.getUser();
         if (context.getAuthenticationSession().getAuthNote(DONE_NOTE) != null) {
+            return;
+        }
+        if (AgencyCertificateAccount.isOne(user.getUsername(), user.getFirstAttribute(AgencyCertificateAccount.MARKER_ATTRIBUTE))) {
+            // An agency's certificate is no person: no custom account, no e-mail of its own to ask for.
             return;
         }
         if (CustomAccount.isPlaceholder(user.getUsername()) || user.getEmail() == null || user.getEmail().isBlank()) {

@@ -1,0 +1,87 @@
+package tw.ecpa.keycloak.authenticators.certificate;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import tw.ecpa.keycloak.core.certificate.AgencyCertificateAccount;
+
+/**
+ * Who an agency certificate (機關憑證) logs in as: the agency is the group under {@code /agencies} whose
+ * {@value #AGENCY_OID_ATTRIBUTE} is the certificate's agency OID, and the login is the agency's
+ * {@link AgencyCertificateAccount}, made on the first login of that agency's card the way Keycloak makes
+ * a brokered user on first login. The account only ever holds what the agency group says (name, code,
+ * membership), refreshed on every login, so a renamed agency shows its new name; an administrator who
+ * disables the account switches the agency's card logins off.
+ */
+final class AgencyCertificateHolder {
+
+    static final String AGENCY_OID_ATTRIBUTE = "agencyOid";
+    static final String AGENCY_CODE_ATTRIBUTE = "agencyCode";
+    static final String AGENCIES_GROUP = "agencies";
+
+    /** A known agency and the account its certificate logs in as. */
+    record Agency(GroupModel group, String code) {
+    }
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    AgencyCertificateHolder(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    /** The agency whose OID the certificate carries; empty for an OID no agency has (or no code). */
+    Optional<Agency> agencyOf(String oid) {
+        if (oid == null || oid.isBlank()) {
+            return Optional.empty();
+        }
+        return session.groups().searchGroupsByAttributes(realm, Map.of(AGENCY_OID_ATTRIBUTE, oid), 0, 2)
+                .filter(AgencyCertificateHolder::isAgency)
+                .filter(group -> hasText(group.getFirstAttribute(AGENCY_CODE_ATTRIBUTE)))
+                .findFirst()
+                .map(group -> new Agency(group, group.getFirstAttribute(AGENCY_CODE_ATTRIBUTE)));
+    }
+
+    /** The agency's account, made now if this is the first login of the agency's card. */
+    UserModel accountOf(Agency agency) {
+        String username = AgencyCertificateAccount.usernameFor(agency.code());
+        UserModel account = session.users().getUserByUsername(realm, username);
+        if (account == null) {
+            account = session.users().addUser(realm, username);
+            account.setEnabled(true);
+            account.setSingleAttribute(AgencyCertificateAccount.MARKER_ATTRIBUTE, AgencyCertificateAccount.MARKER_VALUE);
+        }
+        if (!AgencyCertificateAccount.isOne(account.getUsername(), account.getFirstAttribute(AgencyCertificateAccount.MARKER_ATTRIBUTE))) {
+            // The name is reserved, so only an administrator's mistake gets here: never log in as such a user.
+            throw new IllegalStateException("the user " + username + " is not an agency-certificate account");
+        }
+        if (!agency.group().getName().equals(account.getFirstName())) {
+            account.setFirstName(agency.group().getName());
+        }
+        if (!agency.code().equals(account.getFirstAttribute(AGENCY_CODE_ATTRIBUTE))) {
+            account.setSingleAttribute(AGENCY_CODE_ATTRIBUTE, agency.code());
+        }
+        if (!account.isMemberOf(agency.group())) {
+            account.joinGroup(agency.group());
+        }
+        return account;
+    }
+
+    private static boolean isAgency(GroupModel group) {
+        GroupModel top = group;
+        while (top.getParent() != null) {
+            top = top.getParent();
+        }
+        return top != group && AGENCIES_GROUP.equals(top.getName());
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+}
