@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class CardLoginClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern FORM_ACTION = Pattern.compile("<form id=\"(ecpa-[a-z-]+-form)\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern FORM_ACTION = Pattern.compile("<form id=\"(ecpa-[a-z-]+-form|kc-form-login)\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern NONCE = Pattern.compile("data-nonce=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -105,6 +105,17 @@ final class CardLoginClient {
     /** The whole 憑證登入 box: sign this page's nonce with the inserted card and post the answer. */
     Page logInWithPin(String pin) {
         return postAnswer(sign(page.nonce(), pin));
+    }
+
+    /** The home page's 憑證登入 box: like {@link #logInWithPin}, with the box's hidden method field. */
+    Page logInWithPinOnTheHomePage(String pin) {
+        String answer = sign(page.nonce(), pin);
+        return post(page.formAction("ecpa-certificate-form"), Map.of("ecpa.method", "certificate", "ecpa.cardAnswer", answer));
+    }
+
+    /** The home page's 帳號登入 box. */
+    Page logInWithPassword(String account, String password) {
+        return post(page.formAction("kc-form-login"), Map.of("ecpa.method", "password", "username", account, "password", password));
     }
 
     Page postAnswer(String answer) {

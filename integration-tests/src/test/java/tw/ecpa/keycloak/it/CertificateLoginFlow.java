@@ -70,6 +70,8 @@ final class CertificateLoginFlow implements AutoCloseable {
         certificateConfig.put("ecpa.certificate.citizenPolicies", TestPkiOids.CITIZEN_TEST_POLICY);
         certificateConfig.put("ecpa.certificate.agencyPolicies", TestPkiOids.AGENCY_TEST_POLICY);
         certificateConfig.put("ecpa.certificate.revocationMode", "BOTH");
+        // Every test asks the card world's responder afresh; the one about kept answers turns keeping on.
+        certificateConfig.put("ecpa.certificate.ocspCacheSeconds", "0");
         bindingConfig.put("ecpa.holder.verifiers", "certificate-suffix##http");
         bindingConfig.put("ecpa.holder.http.url", world.holderCheckUrl().toString());
         bindingConfig.put("ecpa.holder.http.timeoutMillis", "1500");

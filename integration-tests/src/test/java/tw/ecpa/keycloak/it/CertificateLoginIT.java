@@ -277,6 +277,22 @@ class CertificateLoginIT extends EcpaIntegrationTest {
     }
 
     @Test
+    void givenOcspAnswersAreKeptThenTheSameCardsNextLoginDoesNotAskTheResponderAgain() {
+        flow.setCertificateSetting("ecpa.certificate.revocationMode", "OCSP");
+        flow.setCertificateSetting("ecpa.certificate.ocspCacheSeconds", "600");
+        openWith("variant-valid");
+        assertThat(browser.logInWithPin(VARIANT_PIN).shows("ecpa-binding-form")).isTrue();
+        int asked = world.revocation().ocspRequestsServed();
+        assertThat(asked).as("the first login asks the responder").isPositive();
+
+        browser = new CardLoginClient(world.readerUrl());
+        openWith("variant-valid");
+        assertThat(browser.logInWithPin(VARIANT_PIN).shows("ecpa-binding-form")).isTrue();
+
+        assertThat(world.revocation().ocspRequestsServed()).as("the second login uses the kept answer").isEqualTo(asked);
+    }
+
+    @Test
     void givenAWrongPinThenTheGuidesWarningAndTheThirdLocksTheCard() {
         openWith("citizen-daming.wang");
         for (int i = 0; i < 3; i++) {
@@ -299,6 +315,24 @@ class CertificateLoginIT extends EcpaIntegrationTest {
         world.reader().setReaderConnected(false);
         assertThat(browser.logInWithPin(pinOf("citizen-daming.wang")).body()).contains(message("ecpa.card.noReader"));
         assertThat(lastLoginError().getError()).isEqualTo("ecpa_card_no_reader");
+    }
+
+    /** What the page's script posts when the component gives no signature: the popup closed, no PIN, no component. */
+    @ParameterizedTest(name = "ret_code {0} → {1}")
+    @CsvSource({
+            "1979713945, ecpa_card_cancelled,             ecpa.card.cancelled",
+            "1979713944, ecpa_card_no_pin,                ecpa.card.noPin",
+            "1979711501, ecpa_card_component_unavailable, ecpa.card.componentNotRunning",
+    })
+    void givenTheComponentDidNotSignThenItsOwnMessageAndEventAndNothingIsBound(long retCode, String error, String messageKey) {
+        openWith("citizen-daming.wang");
+
+        CardLoginClient.Page page = browser.postAnswer("{\"func\":\"sign\",\"ret_code\":" + retCode + ",\"last_error\":0}");
+
+        assertThat(page.shows("ecpa-certificate-form")).isTrue();
+        assertThat(page.body()).contains(message(messageKey));
+        assertThat(lastLoginError().getError()).isEqualTo(error);
+        assertThat(boundCertificates(DAMING_ID)).isEmpty();
     }
 
     @Test

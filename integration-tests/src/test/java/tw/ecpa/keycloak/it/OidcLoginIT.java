@@ -46,5 +46,9 @@ class OidcLoginIT extends EcpaIntegrationTest {
                 .as("the national ID stays out of tokens unless a client opts in")
                 .doesNotContain(DemoUsers.SET_UP_NATIONAL_ID);
         assertThat(tokens.accessToken().toString()).doesNotContain(DemoUsers.SET_UP_NATIONAL_ID);
+        // what the template's default client scopes tell every app (certificate login, issue 4)
+        assertThat(tokens.idToken().path("acr").asText()).isEqualTo("password");
+        assertThat(tokens.idToken().path("amr").toString()).isEqualTo("[\"pwd\"]");
+        assertThat(tokens.idToken().path("custom_account").asText()).isEqualTo(DemoUsers.SET_UP_ACCOUNT);
     }
 }

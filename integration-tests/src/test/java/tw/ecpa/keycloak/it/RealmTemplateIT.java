@@ -7,12 +7,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.userprofile.config.UPAttribute;
@@ -127,5 +133,54 @@ class RealmTemplateIT extends EcpaIntegrationTest {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
         assertThat(json.readTree(answer.body()).toString()).contains("nationalId");
+    }
+
+    // --- client scopes and levels of authentication (certificate login, issue 4) ---
+
+    /**
+     * The template declares client scopes, and then Keycloak's import creates none of its own: so it
+     * must carry every built-in scope a realm made by Keycloak has, with the same mappers and the same
+     * default / optional assignment, and ours besides.
+     */
+    @Test
+    void keycloaksBuiltInClientScopesAreThereAsInARealmKeycloakMakesAndOursBesides() {
+        String probe = "it-fresh-" + UUID.randomUUID().toString().substring(0, 8);
+        RealmRepresentation fresh = new RealmRepresentation();
+        fresh.setRealm(probe);
+        fresh.setEnabled(false);
+        admin.realms().create(fresh);
+        try {
+            RealmResource keycloaks = admin.realm(probe);
+            Map<String, ClientScopeRepresentation> ours = realm.admin().clientScopes().findAll()
+                    .stream().collect(Collectors.toMap(ClientScopeRepresentation::getName, s -> s));
+            for (ClientScopeRepresentation builtIn : keycloaks.clientScopes().findAll()) {
+                assertThat(ours).as("client scope %s", builtIn.getName()).containsKey(builtIn.getName());
+                ClientScopeRepresentation mine = ours.get(builtIn.getName());
+                assertThat(mine.getProtocol()).isEqualTo(builtIn.getProtocol());
+                assertThat(mapperNames(mine)).as("mappers of %s", builtIn.getName()).isEqualTo(mapperNames(builtIn));
+            }
+            assertThat(scopeNames(realm.admin().getDefaultDefaultClientScopes()))
+                    .containsAll(scopeNames(keycloaks.getDefaultDefaultClientScopes())).contains("ecpa-login")
+                    .doesNotContain("ecpa-national-id");
+            assertThat(scopeNames(realm.admin().getDefaultOptionalClientScopes()))
+                    .containsAll(scopeNames(keycloaks.getDefaultOptionalClientScopes())).contains("ecpa-national-id");
+        } finally {
+            admin.realm(probe).remove();
+        }
+    }
+
+    @Test
+    void theLevelsOfAuthenticationAreNamedPasswordAndCertificate() {
+        assertThat(realm.admin().toRepresentation().getAttributes())
+                .containsEntry("acr.loa.map", "{\"password\":1,\"certificate\":2}");
+    }
+
+    private static Set<String> mapperNames(ClientScopeRepresentation scope) {
+        return scope.getProtocolMappers() == null ? Set.of() : scope.getProtocolMappers().stream()
+                .map(m -> m.getName() + " (" + m.getProtocolMapper() + ")").collect(Collectors.toSet());
+    }
+
+    private static List<String> scopeNames(List<ClientScopeRepresentation> scopes) {
+        return scopes.stream().map(ClientScopeRepresentation::getName).toList();
     }
 }

@@ -22,6 +22,7 @@ import tw.ecpa.keycloak.authenticators.binding.BoundCertificateCredentialProvide
 import tw.ecpa.keycloak.authenticators.binding.CertificateBindingAuthenticatorFactory;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginAuthenticatorFactory;
 import tw.ecpa.keycloak.authenticators.home.EcpaHomeAuthenticatorFactory;
+import tw.ecpa.keycloak.authenticators.tokens.CustomAccountMapper;
 import tw.ecpa.keycloak.authenticators.tokens.LoginMethodAmrMapper;
 import tw.ecpa.keycloak.holder.CertificateSuffixHolderVerifierFactory;
 import tw.ecpa.keycloak.holder.HolderVerifierSpi;
@@ -48,7 +49,7 @@ class ServerInfoIT extends EcpaIntegrationTest {
                     CertificateLoginAuthenticatorFactory.PROVIDER_ID, CertificateBindingAuthenticatorFactory.PROVIDER_ID),
             HolderVerifierSpi.NAME, List.of(CertificateSuffixHolderVerifierFactory.PROVIDER_ID, HttpHolderVerifierFactory.PROVIDER_ID),
             "credential", List.of(BoundCertificateCredentialProviderFactory.PROVIDER_ID),
-            "protocol-mapper", List.of(LoginMethodAmrMapper.PROVIDER_ID),
+            "protocol-mapper", List.of(LoginMethodAmrMapper.PROVIDER_ID, CustomAccountMapper.PROVIDER_ID),
             "required-action", List.of(PersonalDataActionFactory.PROVIDER_ID, BirthdayPasswordActionFactory.PROVIDER_ID),
             "password-policy", List.of(LettersPasswordPolicy.ID, ForbiddenCharactersPasswordPolicy.ID, NotNationalIdPasswordPolicy.ID),
             "admin-realm-restapi-extension", List.of(PersonnelApiFactory.PROVIDER_ID),

@@ -21,6 +21,7 @@ import org.keycloak.services.messages.Messages;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import tw.ecpa.keycloak.authenticators.account.PersonnelAccounts;
+import tw.ecpa.keycloak.authenticators.certificate.CertificateLevel;
 import tw.ecpa.keycloak.authenticators.certificate.VerifiedCertificateNotes;
 import tw.ecpa.keycloak.authenticators.home.HomePage;
 import tw.ecpa.keycloak.core.NationalId;
@@ -35,7 +36,9 @@ import tw.ecpa.keycloak.holder.HolderVerifiers;
  * account, or their national ID when they have none, and the checks run in the guide's order, each with
  * the guide's message: a malformed ID is refused before any look-up; (1) nobody in the personnel
  * database; (2) departed (卸職); (3) the holder check says the card is someone else's (the 驗證失敗 page).
- * Only then is the certificate bound and the login goes on to the required actions. Failures about a
+ * Only then is the certificate bound and the login goes on to the required actions. As the last step of
+ * every login of the flow, it also records the certificate level for a card login ({@link CertificateLevel}).
+ * Failures about a
  * found person go through {@code failureChallenge} with that person as the attempted user, so
  * brute-force detection counts binding attempts.
  */
@@ -58,7 +61,8 @@ final class CertificateBindingAuthenticator implements Authenticator {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         if (context.getUser() != null) {
-            // The certificate is bound already: the PIN was all it took.
+            // The certificate is bound already (the PIN was all it took), or this was a password login.
+            CertificateLevel.reachedBy(context);
             context.success();
             return;
         }
@@ -173,6 +177,7 @@ final class CertificateBindingAuthenticator implements Authenticator {
         authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);
         context.getEvent().detail("certificate_bound", "true");
         context.setUser(user);
+        CertificateLevel.reachedBy(context);
         context.success();
     }
 

@@ -38,6 +38,8 @@ import tw.ecpa.keycloak.core.certificate.CardProblem;
 public final class CertificateLogin {
 
     static final String AGENCY_UNKNOWN = "ecpa_agency_unknown";
+    /** A step-up with a card that is not the signed-in person's bound card. */
+    static final String NOT_SIGNED_IN_PERSONS_CARD = "ecpa_certificate_not_signed_in_persons";
     /** How an agency card logged in, in the login-method note and the LOGIN event. */
     public static final String AGENCY_METHOD = "agency-certificate";
     /** User-session note: the code of the agency an agency-certificate login acts for. */
@@ -65,10 +67,35 @@ public final class CertificateLogin {
 
     /** One attempt; {@code page} renders the page it came from with an error (and a new nonce). */
     public void attempt(AuthenticationFlowContext context, MultivaluedMap<String, String> form, Function<FormMessage, Response> page) {
+        attempt(context, form, page, null);
+    }
+
+    /**
+     * One attempt by someone an earlier step already authenticated ({@code signedIn}: by the SSO cookie
+     * or the home page's password box), who is asked for the card as a step-up: the card must be that
+     * person's bound card. Anything else would swap the person in the middle of a login.
+     */
+    void attemptAsSignedIn(AuthenticationFlowContext context, MultivaluedMap<String, String> form,
+                           Function<FormMessage, Response> page, UserModel signedIn) {
+        attempt(context, form, page, signedIn);
+    }
+
+    /** Whether this authentication has already verified a card (on the home page), so it need not ask again. */
+    static boolean verifiedInThisAuthentication(AuthenticationSessionModel authSession) {
+        String method = authSession.getAuthNote(HomePage.LOGIN_METHOD_NOTE);
+        return VerifiedCertificateNotes.METHOD.equals(method) || AGENCY_METHOD.equals(method)
+                || VerifiedCertificateNotes.verified(authSession).isPresent();
+    }
+
+    private void attempt(AuthenticationFlowContext context, MultivaluedMap<String, String> form,
+                         Function<FormMessage, Response> page, UserModel signedIn) {
         CertificateLoginConfig config = CertificateLoginConfig.read(context.getAuthenticatorConfig());
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         Instant now = Instant.now();
-        context.clearUser();
+        if (signedIn == null) {
+            // A failed password attempt on the same page may have left its user behind.
+            context.clearUser();
+        }
         VerifiedCertificateNotes.forget(authSession);
         context.getEvent().detail(VerifiedCertificateNotes.DETAIL_METHOD, VerifiedCertificateNotes.METHOD);
 
@@ -106,10 +133,18 @@ public final class CertificateLogin {
             context.getEvent().detail("revocation", "unchecked");
         }
         if (verified.profile().kind() == CardKind.AGENCY) {
+            if (signedIn != null) {
+                fail(context, page, NOT_SIGNED_IN_PERSONS_CARD, "ecpa.certificate.stepUpOtherCard");
+                return;
+            }
             logInForAgency(context, page, verified);
             return;
         }
         Optional<UserModel> holder = new BoundCertificates(session, context.getRealm()).holderOf(verified.certificate());
+        if (signedIn != null && (holder.isEmpty() || !holder.get().getId().equals(signedIn.getId()))) {
+            fail(context, page, NOT_SIGNED_IN_PERSONS_CARD, "ecpa.certificate.stepUpOtherCard");
+            return;
+        }
         VerifiedCertificateNotes.remember(authSession, verified.certificate());
         if (holder.isEmpty()) {
             // First certificate login: the binding step asks who this is and proves it.
@@ -181,7 +216,8 @@ public final class CertificateLogin {
     private CardAnswerVerifier verifier(CertificateLoginConfig config) {
         TrustAnchors anchors = TrustAnchors.fromPem(config.trustAnchorsPem(), config.issuingCasPem());
         RevocationCheck revocation = new RevocationCheck(config.revocationMode(),
-                new CrlRevocationSource(session), new OcspRevocationSource(session));
+                new CrlRevocationSource(session),
+                new CachedOcspAnswers(new OcspRevocationSource(session), session.singleUseObjects(), config.ocspCacheMaxAge()));
         return new CardAnswerVerifier(anchors, new AcceptedPolicies(config.citizenPolicies(), config.agencyPolicies()),
                 revocation, config.revocationFailOpen());
     }

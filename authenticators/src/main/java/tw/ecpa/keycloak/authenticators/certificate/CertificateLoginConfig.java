@@ -11,8 +11,8 @@ import org.keycloak.models.AuthenticatorConfigModel;
 
 /**
  * The certificate step's settings, read from its execution's configuration with explicit defaults:
- * revocation by CRL and OCSP, failing closed; a two-minute nonce; the card component where MOICA's
- * installer puts it. Trust anchors and accepted policies have no default: without them nothing is accepted.
+ * revocation by CRL and OCSP, failing closed, OCSP answers kept ten minutes; a two-minute nonce; the
+ * card component where MOICA's installer puts it. Trust anchors and accepted policies have no default: without them nothing is accepted.
  */
 record CertificateLoginConfig(
         String trustAnchorsPem,
@@ -22,7 +22,8 @@ record CertificateLoginConfig(
         Duration nonceLifetime,
         String componentUrl,
         Set<String> citizenPolicies,
-        Set<String> agencyPolicies) {
+        Set<String> agencyPolicies,
+        Duration ocspCacheMaxAge) {
 
     static final String TRUST_ANCHORS = "ecpa.certificate.trustAnchors";
     static final String ISSUING_CAS = "ecpa.certificate.issuingCas";
@@ -32,10 +33,12 @@ record CertificateLoginConfig(
     static final String COMPONENT_URL = "ecpa.certificate.componentUrl";
     static final String CITIZEN_POLICIES = "ecpa.certificate.citizenPolicies";
     static final String AGENCY_POLICIES = "ecpa.certificate.agencyPolicies";
+    static final String OCSP_CACHE_SECONDS = "ecpa.certificate.ocspCacheSeconds";
 
     static final RevocationMode DEFAULT_REVOCATION_MODE = RevocationMode.BOTH;
     static final Duration DEFAULT_NONCE_LIFETIME = Duration.ofMinutes(2);
     static final String DEFAULT_COMPONENT_URL = "http://localhost:61161";
+    static final Duration DEFAULT_OCSP_CACHE_MAX_AGE = Duration.ofMinutes(10);
 
     static CertificateLoginConfig read(AuthenticatorConfigModel model) {
         Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
@@ -49,7 +52,9 @@ record CertificateLoginConfig(
                 Optional.ofNullable(config.get(COMPONENT_URL)).map(String::strip).filter(s -> !s.isEmpty())
                         .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s).orElse(DEFAULT_COMPONENT_URL),
                 oids(config.get(CITIZEN_POLICIES)),
-                oids(config.get(AGENCY_POLICIES)));
+                oids(config.get(AGENCY_POLICIES)),
+                Optional.ofNullable(config.get(OCSP_CACHE_SECONDS)).map(String::strip).filter(s -> s.matches("[0-9]{1,6}"))
+                        .map(Long::parseLong).map(Duration::ofSeconds).orElse(DEFAULT_OCSP_CACHE_MAX_AGE));
     }
 
     /** OIDs separated by commas, spaces or the admin console's multivalued separator {@code ##}. */

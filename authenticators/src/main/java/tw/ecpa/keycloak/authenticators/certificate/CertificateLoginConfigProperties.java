@@ -30,6 +30,12 @@ public final class CertificateLoginConfigProperties {
                     + "On: it is accepted and the login event says the revocation was unchecked.")
             .defaultValue("false")
             .add()
+            .property().name(CertificateLoginConfig.OCSP_CACHE_SECONDS).type(ProviderConfigProperty.STRING_TYPE)
+            .label("Keep OCSP answers (seconds)")
+            .helpText("How long a card's OCSP answer (good or revoked) is reused, cluster-wide, before the responder "
+                    + "is asked again. 0: ask on every login. CRLs are kept by Keycloak until their nextUpdate.")
+            .defaultValue(Long.toString(CertificateLoginConfig.DEFAULT_OCSP_CACHE_MAX_AGE.toSeconds()))
+            .add()
             .property().name(CertificateLoginConfig.NONCE_LIFETIME_SECONDS).type(ProviderConfigProperty.STRING_TYPE)
             .label("Nonce lifetime (seconds)")
             .helpText("How long the card may take to sign the login page's nonce.")

@@ -16,8 +16,8 @@ public final class HomePage {
     /** The hidden form field that says which box was posted. */
     public static final String METHOD_FIELD = "ecpa.method";
     /**
-     * Auth note and user-session note: how the person logged in ("password", later "certificate"),
-     * for the page header (初次@測試 (帳號登入)) and for acr/amr.
+     * Auth note and user-session note: how the person logged in ("password", "certificate" or
+     * "agency-certificate"), for the page header (初次@測試 (帳號登入)), for amr and for the certificate level.
      */
     public static final String LOGIN_METHOD_NOTE = "ecpa.loginMethod";
 

@@ -89,12 +89,14 @@ public final class DevRealmImport {
      */
     public DevRealmImport withCardWorld(String trustAnchorPem, String issuingCasPem, String citizenPolicy,
                                         String agencyPolicy, String readerUrl, String holderCheckUrl) {
-        ObjectNode home = authenticatorConfig("ecpa home");
-        home.put("ecpa.certificate.trustAnchors", trustAnchorPem)
-                .put("ecpa.certificate.issuingCas", issuingCasPem)
-                .put("ecpa.certificate.citizenPolicies", citizenPolicy)
-                .put("ecpa.certificate.agencyPolicies", agencyPolicy)
-                .put("ecpa.certificate.componentUrl", readerUrl);
+        // The home page's 憑證登入 box and the step-up 憑證登入 page check cards alike.
+        for (String alias : new String[] {"ecpa home", "ecpa certificate step-up"}) {
+            authenticatorConfig(alias).put("ecpa.certificate.trustAnchors", trustAnchorPem)
+                    .put("ecpa.certificate.issuingCas", issuingCasPem)
+                    .put("ecpa.certificate.citizenPolicies", citizenPolicy)
+                    .put("ecpa.certificate.agencyPolicies", agencyPolicy)
+                    .put("ecpa.certificate.componentUrl", readerUrl);
+        }
         authenticatorConfig("ecpa certificate binding")
                 .put("ecpa.holder.verifiers", "certificate-suffix##http")
                 .put("ecpa.holder.http.url", holderCheckUrl);

@@ -2,6 +2,7 @@ package tw.ecpa.keycloak.dev.revocation;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Base64;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -21,9 +22,12 @@ final class OcspHandler implements HttpHandler {
     private static final int MAX_REQUEST = 16 * 1024;
 
     private final OcspResponder responder;
+    private final AtomicInteger served;
 
-    OcspHandler(OcspResponder responder) {
+    /** {@code served} counts the answers given, so a test can see whether a login asked at all. */
+    OcspHandler(OcspResponder responder, AtomicInteger served) {
         this.responder = responder;
+        this.served = served;
     }
 
     @Override
@@ -51,7 +55,9 @@ final class OcspHandler implements HttpHandler {
             }
         }
         try {
-            Exchanges.send(exchange, 200, "application/ocsp-response", responder.respond(request));
+            byte[] response = responder.respond(request);
+            served.incrementAndGet();
+            Exchanges.send(exchange, 200, "application/ocsp-response", response);
         } catch (GeneralSecurityException e) {
             throw new IOException(e);
         }

@@ -14,7 +14,7 @@ import tw.ecpa.keycloak.dev.pki.IssuedCard;
 
 /**
  * The revocation services' control API:
- * {@code GET /control/state}, {@code POST /control/revoke {"cardId", "reason"?}},
+ * {@code GET /control/state} (revoked cards, fault, OCSP requests served), {@code POST /control/revoke {"cardId", "reason"?}},
  * {@code POST /control/reinstate {"cardId"}}, {@code POST /control/reset}.
  * POST bodies are JSON, so that a web page cannot send them without a CORS preflight (never granted).
  */
@@ -81,6 +81,7 @@ final class RevocationControl implements HttpHandler {
     private ObjectNode state() {
         ObjectNode state = Exchanges.object();
         state.set("fault", FaultControl.describe(services.fault()));
+        state.put("ocspRequestsServed", services.ocspRequestsServed());
         ArrayNode revoked = state.putArray("revoked");
         for (IssuedCard card : services.revokedCards()) {
             CertificateStatus status = services.status(card.id());

@@ -2,6 +2,7 @@ package tw.ecpa.keycloak.dev.revocation;
 
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import tw.ecpa.keycloak.dev.cardworld.http.FaultControl;
 import tw.ecpa.keycloak.dev.cardworld.http.LocalHttpService;
@@ -22,6 +23,7 @@ public final class RevocationServices implements AutoCloseable {
     private final LocalHttpService http;
     private final TestPki pki;
     private final RevocationRegistry registry;
+    private final AtomicInteger ocspAnswers = new AtomicInteger();
 
     private RevocationServices(LocalHttpService http, TestPki pki) {
         this.http = http;
@@ -41,7 +43,7 @@ public final class RevocationServices implements AutoCloseable {
         CrlHandler crls = new CrlHandler(pki, new CrlPublisher(services.registry));
         http.routePrefix(RevocationEndpoints.CRL_PREFIX, crls);
         http.routePrefix(RevocationEndpoints.CA_PREFIX, crls);
-        OcspHandler ocsp = new OcspHandler(new OcspResponder(pki, services.registry));
+        OcspHandler ocsp = new OcspHandler(new OcspResponder(pki, services.registry), services.ocspAnswers);
         http.route(RevocationEndpoints.OCSP, ocsp);
         http.routePrefix(RevocationEndpoints.OCSP + "/", ocsp);
         http.controlRoute("/control/fault", new FaultControl(http));
@@ -88,6 +90,11 @@ public final class RevocationServices implements AutoCloseable {
         return registry.revokedCards();
     }
 
+    /** How many OCSP requests the responder has answered since the start or the last {@link #reset()}. */
+    public int ocspRequestsServed() {
+        return ocspAnswers.get();
+    }
+
     public ServiceFault fault() {
         return http.fault();
     }
@@ -99,6 +106,7 @@ public final class RevocationServices implements AutoCloseable {
     /** The state the PKI was made with (only the revoked variant revoked), answering normally. */
     public void reset() {
         registry.reset();
+        ocspAnswers.set(0);
         http.setFault(ServiceFault.normal());
     }
 

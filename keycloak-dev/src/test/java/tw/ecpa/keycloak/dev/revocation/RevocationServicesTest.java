@@ -120,6 +120,16 @@ class RevocationServicesTest {
         }
 
         @Test
+        void theResponderCountsTheRequestsItAnsweredUntilAReset(CardWorld world) throws Exception {
+            ocsp(world, world.pki().card(CardVariant.VALID));
+            ocsp(world, world.pki().card(CardVariant.REVOKED));
+
+            assertThat(world.revocation().ocspRequestsServed()).isEqualTo(2);
+            world.revocation().reset();
+            assertThat(world.revocation().ocspRequestsServed()).isZero();
+        }
+
+        @Test
         void ocspAnswersUnknownForASerialTheCaNeverIssued(CardWorld world) throws Exception {
             SingleResp unknown = ocspExchange(world, world.pki().authority(TestAuthority.CITIZEN_CA).certificate(),
                     BigInteger.valueOf(42));
