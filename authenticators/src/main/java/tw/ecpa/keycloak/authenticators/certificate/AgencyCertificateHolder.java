@@ -5,8 +5,10 @@ import java.util.Optional;
 
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 import tw.ecpa.keycloak.core.certificate.AgencyCertificateAccount;
 
@@ -53,9 +55,11 @@ final class AgencyCertificateHolder {
         String username = AgencyCertificateAccount.usernameFor(agency.code());
         UserModel account = session.users().getUserByUsername(realm, username);
         if (account == null) {
-            account = session.users().addUser(realm, username);
-            account.setEnabled(true);
-            account.setSingleAttribute(AgencyCertificateAccount.MARKER_ATTRIBUTE, AgencyCertificateAccount.MARKER_VALUE);
+            create(username);
+            account = session.users().getUserByUsername(realm, username);
+            if (account == null) {
+                throw new IllegalStateException("the account " + username + " could not be made");
+            }
         }
         if (!AgencyCertificateAccount.isOne(account.getUsername(), account.getFirstAttribute(AgencyCertificateAccount.MARKER_ATTRIBUTE))) {
             // The name is reserved, so only an administrator's mistake gets here: never log in as such a user.
@@ -71,6 +75,27 @@ final class AgencyCertificateHolder {
             account.joinGroup(agency.group());
         }
         return account;
+    }
+
+    /**
+     * Makes the account in a transaction of its own, so that of two first logins of the same agency's card
+     * at once (on two nodes, say) one makes it and the other, refused by the unique username, uses it.
+     */
+    private void create(String username) {
+        String realmId = realm.getId();
+        try {
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), session.getContext(), own -> {
+                UserModel made = own.users().addUser(own.realms().getRealm(realmId), username);
+                made.setEnabled(true);
+                made.setSingleAttribute(AgencyCertificateAccount.MARKER_ATTRIBUTE, AgencyCertificateAccount.MARKER_VALUE);
+            });
+        } catch (ModelDuplicateException e) {
+            // The other login made it first.
+        } catch (RuntimeException e) {
+            if (session.users().getUserByUsername(realm, username) == null) {
+                throw e;
+            }
+        }
     }
 
     private static boolean isAgency(GroupModel group) {
