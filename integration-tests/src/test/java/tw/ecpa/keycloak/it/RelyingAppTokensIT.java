@@ -185,6 +185,32 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
     }
 
     @Test
+    void givenAClientDemandingTheCertificateLevelThenACardUsedOnTheHomePageIsNotAskedForAgain() {
+        bindDamingsCard();
+        CardLoginClient browser = new CardLoginClient(world.readerUrl());
+        browser.open(authorizationUrl("openid", "certificate"));
+
+        CardLoginClient.Page page = browser.logInWithPinOnTheHomePage(pinOf(DAMING_CARD));
+
+        assertThat(page.redirectedToApplication()).as("one PIN was enough: %s", page.body()).isTrue();
+        assertCertificateLevel(browser.tokens(realm.getBaseUrl(), clientId, REDIRECT_URI));
+    }
+
+    @Test
+    void givenAnEssentialCertificateAcrClaimThenAPasswordOnTheHomePageIsFollowedByTheCertificatePage() {
+        bindDamingsCard();
+        CardLoginClient browser = new CardLoginClient(world.readerUrl());
+        browser.open(authorizationUrl("openid", null)
+                + "&claims=" + URLEncoder.encode("{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"certificate\"]}}}", StandardCharsets.UTF_8));
+
+        CardLoginClient.Page stepUp = browser.logInWithPassword(DAMING_ACCOUNT, password);
+
+        assertThat(stepUp.shows("ecpa-certificate-form")).as("the 憑證登入 page after the password").isTrue();
+        assertThat(browser.logInWithPin(pinOf(DAMING_CARD)).redirectedToApplication()).isTrue();
+        assertCertificateLevel(browser.tokens(realm.getBaseUrl(), clientId, REDIRECT_URI));
+    }
+
+    @Test
     void givenAPasswordSessionThenAStepUpWithSomeoneElsesCardIsRefused() {
         CardLoginClient browser = new CardLoginClient(world.readerUrl());
         browser.open(authorizationUrl("openid", null));
