@@ -27,8 +27,11 @@ import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.util.JsonSerialization;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -81,6 +84,31 @@ class PortalChromeIT extends EcpaIntegrationTest {
             assertThat(pages.text(By.id(figure))).as(figure).matches("\\d+");
         }
         assertThat(browser.driver().findElement(By.id("ecpa-person")).isDisplayed()).as("nobody is identified yet").isFalse();
+    }
+
+    @Test
+    void theHomePageIsUsableByKeyboardWithLabelledFieldsAndAVisibleFocus() {
+        pages.openAccountConsole();
+        WebDriver driver = browser.driver();
+
+        for (WebElement field : driver.findElements(By.cssSelector("input:not([type=hidden]), select"))) {
+            String id = field.getAttribute("id");
+            String ariaLabel = field.getAttribute("aria-label");
+            boolean labelled = !driver.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty()
+                    || ariaLabel != null && !ariaLabel.isBlank();
+            assertThat(labelled).as("a label for #%s", id).isTrue();
+        }
+
+        List<String> reached = new ArrayList<>();
+        // From the top of the page: the skip link is the first stop.
+        ((JavascriptExecutor) driver).executeScript("document.querySelector('.ecpa-skip-link').focus()");
+        for (int step = 0; step < 25 && !reached.contains("ecpa-certificate-login-button"); step++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            WebElement focused = driver.switchTo().activeElement();
+            reached.add(focused.getAttribute("id"));
+            assertThat(focused.getCssValue("outline-style")).as("the focus on #%s is visible", focused.getAttribute("id")).isNotEqualTo("none");
+        }
+        assertThat(reached).as("the tab order").containsSubsequence("ecpa-menu-home", "username", "password", "kc-login", "ecpa-pin", "ecpa-certificate-login-button");
     }
 
     @Test
