@@ -16,6 +16,9 @@
                 </div>
                 <input type="hidden" id="ecpa-card-answer" name="ecpa.cardAnswer" value=""/>
                 <p id="ecpa-certificate-waiting" hidden="hidden">${msg("ecpa.certificate.waiting")}</p>
+                <#-- What a person needs before the box can work: the guide's card component runs on their own PC. -->
+                <p id="ecpa-certificate-requirements" class="${properties.kcInputHelperTextItemTextClass!}">${msg("ecpa.certificate.requirements")}</p>
+                <noscript><p id="ecpa-certificate-noscript">${msg("ecpa.certificate.noScript")}</p></noscript>
                 <div class="${properties.kcFormGroupClass!}">
                     <button id="ecpa-certificate-login-button" type="submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("doLogIn")}</button>
                 </div>

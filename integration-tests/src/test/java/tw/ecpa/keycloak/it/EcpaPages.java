@@ -141,6 +141,22 @@ final class EcpaPages {
         return driver.findElement(element).getText().strip();
     }
 
+    /** Picks 中文 in the page's language menu, as a person on an English browser would (theme: chrome, screenshots). */
+    void showInTraditionalChinese() {
+        WebElement menu = driver.findElement(By.id("login-select-toggle"));
+        String link = menu.findElements(By.tagName("option")).stream().map(option -> option.getAttribute("value"))
+                .filter(value -> value.contains("kc_locale=zh-Hant")).findFirst().orElseThrow();
+        driver.navigate().to(java.net.URI.create(driver.getCurrentUrl()).resolve(link).toString());
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> "zh-Hant".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+    }
+
+    /** Waits until the page header has the server's figures (ecpa-chrome.js). */
+    void waitForTheChrome() {
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> "true".equals(d.findElement(By.id("ecpa-chrome")).getAttribute("data-loaded")));
+    }
+
     /** A message of the ecpa login theme in the page's language, formatted as Keycloak does. */
     String message(String key, Object... params) {
         String lang = driver.findElement(By.tagName("html")).getAttribute("lang");

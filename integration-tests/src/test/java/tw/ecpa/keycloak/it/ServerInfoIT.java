@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.info.ServerInfoRepresentation;
@@ -30,6 +31,9 @@ import tw.ecpa.keycloak.holder.HttpHolderVerifierFactory;
 import tw.ecpa.keycloak.policy.ForbiddenCharactersPasswordPolicy;
 import tw.ecpa.keycloak.policy.LettersPasswordPolicy;
 import tw.ecpa.keycloak.policy.NotNationalIdPasswordPolicy;
+import tw.ecpa.keycloak.portal.LoginCountingListenerFactory;
+import tw.ecpa.keycloak.portal.PortalChromeResourceFactory;
+import tw.ecpa.keycloak.portal.VisitorCountSchemaFactory;
 import tw.ecpa.keycloak.personnel.PersonnelApiFactory;
 import tw.ecpa.keycloak.personnel.console.PersonnelConsoleFactory;
 import tw.ecpa.keycloak.profile.NationalIdValidator;
@@ -55,13 +59,20 @@ class ServerInfoIT extends EcpaIntegrationTest {
             "admin-realm-restapi-extension", List.of(PersonnelApiFactory.PROVIDER_ID),
             "realm-restapi-extension", List.of(PersonnelConsoleFactory.PROVIDER_ID));
 
+    // theme: the portal chrome's providers (visitor figures, header data); Map.of holds at most ten pairs.
+    static final Map<String, List<String>> PORTAL_PROVIDERS = Map.of(
+            "jpa-entity-provider", List.of(VisitorCountSchemaFactory.PROVIDER_ID),
+            "eventsListener", List.of(LoginCountingListenerFactory.PROVIDER_ID),
+            "realm-restapi-extension", List.of(PortalChromeResourceFactory.PROVIDER_ID));
+
     @Test
     void theServerRunsEveryProviderFactoryOfOurs() {
         ServerInfoRepresentation info = admin.serverInfo().getInfo();
 
-        OUR_PROVIDERS.forEach((spi, ids) -> assertThat(info.getProviders().get(spi).getProviders())
-                .as("providers of SPI %s", spi)
-                .containsKeys(ids.toArray(String[]::new)));
+        Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS).flatMap(providers -> providers.entrySet().stream())
+                .forEach(entry -> assertThat(info.getProviders().get(entry.getKey()).getProviders())
+                        .as("providers of SPI %s", entry.getKey())
+                        .containsKeys(entry.getValue().toArray(String[]::new)));
     }
 
     @Test
@@ -76,7 +87,8 @@ class ServerInfoIT extends EcpaIntegrationTest {
 
     @Test
     void theListCoversEveryRegisteredFactory() throws IOException, URISyntaxException {
-        int listed = OUR_PROVIDERS.values().stream().mapToInt(List::size).sum();
+        int listed = Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS).flatMap(providers -> providers.values().stream())
+                .mapToInt(List::size).sum();
 
         assertThat(registeredFactoryClasses()).hasSize(listed);
     }

@@ -1,0 +1,65 @@
+package tw.ecpa.keycloak.portal;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.services.managers.AuthenticationSessionManager;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * The person a page is shown to, once identified: "人事主管測試@測試 (自然人憑證)". Found in this browser's
+ * login in progress (its auth session cookie and the page's tab) or, failing that, its signed-in
+ * session; never from anything the page could name on its own.
+ */
+record SignedInPerson(String name, String agency, String method) {
+
+    /** The note the login methods leave in the auth and user session: password, certificate, agency-certificate. */
+    static final String LOGIN_METHOD_NOTE = "ecpa.loginMethod";
+    static final String AGENCY_CODE = "agencyCode";
+    static final String AGENCY_NAME_EN = "agencyNameEn";
+
+    static Optional<SignedInPerson> of(KeycloakSession session, RealmModel realm, String clientId, String tabId, boolean english) {
+        AuthenticationSessionManager authSessions = new AuthenticationSessionManager(session);
+        ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
+        if (client != null && tabId != null) {
+            AuthenticationSessionModel login = authSessions.getCurrentAuthenticationSession(realm, client, tabId);
+            if (login != null && login.getAuthenticatedUser() != null) {
+                return Optional.of(describe(session, realm, login.getAuthenticatedUser(), login.getAuthNote(LOGIN_METHOD_NOTE), english));
+            }
+        }
+        UserSessionModel signedIn = authSessions.getUserSessionFromAuthenticationCookie(realm);
+        if (signedIn != null && signedIn.getUser() != null) {
+            return Optional.of(describe(session, realm, signedIn.getUser(), signedIn.getNote(LOGIN_METHOD_NOTE), english));
+        }
+        return Optional.empty();
+    }
+
+    private static SignedInPerson describe(KeycloakSession session, RealmModel realm, UserModel user, String method, boolean english) {
+        return new SignedInPerson(nameOf(user), agencyOf(session, realm, user, english), method);
+    }
+
+    /** Chinese order, family name first (王大明); the account when the record has no name. */
+    private static String nameOf(UserModel user) {
+        String name = (user.getLastName() == null ? "" : user.getLastName()) + (user.getFirstName() == null ? "" : user.getFirstName());
+        return name.isBlank() ? user.getUsername() : name;
+    }
+
+    /** The agency group's name (the official Chinese name), or its English name on English pages. */
+    private static String agencyOf(KeycloakSession session, RealmModel realm, UserModel user, boolean english) {
+        String code = user.getFirstAttribute(AGENCY_CODE);
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        return session.groups().searchGroupsByAttributes(realm, Map.of(AGENCY_CODE, code), 0, 1).findFirst()
+                .map(group -> {
+                    String inEnglish = group.getFirstAttribute(AGENCY_NAME_EN);
+                    return english && inEnglish != null && !inEnglish.isBlank() ? inEnglish : group.getName();
+                })
+                .orElse(code);
+    }
+}

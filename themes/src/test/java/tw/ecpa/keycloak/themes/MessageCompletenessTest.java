@@ -1,0 +1,182 @@
+package tw.ecpa.keycloak.themes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every text a person can see exists in zh-Hant (the default) and in English: both bundles of a theme
+ * type hold the same keys, and every key a template or our Java code names is in our bundles or in
+ * Keycloak's own theme messages (keycloak-themes, for keys our pages borrow such as doSubmit).
+ */
+class MessageCompletenessTest {
+
+    private static final Path THEME = Path.of("src/main/resources/theme/ecpa");
+    /** The modules whose Java code puts message keys on pages, in mails or in API answers. */
+    private static final List<Path> JAVA_SOURCES = Stream.of("authenticators", "required-actions", "admin-extension", "themes")
+            .map(module -> Path.of("..", module, "src/main/java")).toList();
+
+    /** {@code msg("key")}, {@code msg('key')}, {@code advancedMsg("key")}, {@code msgStr("key")}, {@code msg["key"]}. */
+    private static final Pattern TEMPLATE_KEY = Pattern.compile("\\b(?:msg|advancedMsg|msgStr)\\s*(?:\\(\\s*|\\[\\s*)([\"'])([^\"'$]+)\\1(\\s*\\+)?");
+    /** keycloak.v2's button macros take the key itself: {@code <@buttons.button label="doSubmit" .../>}. */
+    private static final Pattern BUTTON_LABEL = Pattern.compile("<@buttons\\.button\\b[^>]*\\blabel=\"([^\"$]+)\"");
+
+    /** A key literal where Java shows a message: FormMessage, setError/Info/Success/Warning. */
+    private static final Pattern JAVA_MESSAGE_CALL = Pattern.compile(
+            "(?:new\\s+FormMessage\\s*\\([^;]*?|\\.(?:setError|setInfo|setSuccess|setWarning)\\s*\\(\\s*)\"([A-Za-z][\\w.-]*)\"");
+    /** An enum constant carrying a key: {@code REVOKED("ecpa_certificate_revoked", "ecpa.certificate.revoked")}. */
+    private static final Pattern ENUM_KEY = Pattern.compile("(?m)^\\s*[A-Z][A-Z0-9_]*\\s*\\([^;\\n]*?\"(ecpa\\.[\\w.-]*\\w)\"");
+    /** A constant holding a key, when the same file shows it as a message. */
+    private static final Pattern KEY_CONSTANT = Pattern.compile("static\\s+final\\s+String\\s+([A-Z][A-Z0-9_]*)\\s*=\\s*\"(ecpa\\.[\\w.-]*\\w)\"\\s*;");
+    /** A key built from a prefix: {@code "ecpa.nationalId." + code}. */
+    private static final Pattern KEY_PREFIX = Pattern.compile("\"(ecpa\\.[\\w.-]*\\.)\"\\s*\\+");
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"login", "email"})
+    void bothLanguagesHoldTheSameKeys(String type) {
+        Set<String> chinese = keys(ours(type, "zh_Hant"));
+        Set<String> english = keys(ours(type, "en"));
+
+        assertThat(difference(chinese, english)).as("%s keys only in messages_zh_Hant.properties", type).isEmpty();
+        assertThat(difference(english, chinese)).as("%s keys only in messages_en.properties", type).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"login", "email"})
+    void everyKeyATemplateNamesExists(String type) throws IOException {
+        Set<String> known = known(type);
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(THEME.resolve(type))) {
+            for (Path template : files.filter(f -> f.toString().endsWith(".ftl")).toList()) {
+                String text = Files.readString(template);
+                Matcher key = TEMPLATE_KEY.matcher(text);
+                while (key.find()) {
+                    boolean prefix = key.group(3) != null;
+                    check(key.group(2), prefix, known, template, missing);
+                }
+                Matcher label = BUTTON_LABEL.matcher(text);
+                while (label.find()) {
+                    check(label.group(1), false, known, template, missing);
+                }
+            }
+        }
+        assertThat(missing).as("keys named in %s templates that no bundle has", type).isEmpty();
+    }
+
+    @Test
+    void everyKeyOurJavaCodeShowsExists() throws IOException {
+        Set<String> known = new TreeSet<>(known("login"));
+        known.addAll(known("email"));
+        Set<String> missing = new TreeSet<>();
+        for (Path sources : JAVA_SOURCES) {
+            try (Stream<Path> files = Files.walk(sources)) {
+                for (Path source : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    String code = Files.readString(source);
+                    for (Matcher key : List.of(JAVA_MESSAGE_CALL.matcher(code), ENUM_KEY.matcher(code))) {
+                        while (key.find()) {
+                            check(key.group(1), false, known, source, missing);
+                        }
+                    }
+                    Matcher constant = KEY_CONSTANT.matcher(code);
+                    while (constant.find()) {
+                        if (shownAsMessage(code, constant.group(1))) {
+                            check(constant.group(2), false, known, source, missing);
+                        }
+                    }
+                    Matcher prefix = KEY_PREFIX.matcher(code);
+                    while (prefix.find()) {
+                        check(prefix.group(1), true, known, source, missing);
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("keys our Java code shows that no bundle has").isEmpty();
+    }
+
+    @Test
+    void theCheckFindsAKeyThatIsMissing() {
+        Set<String> missing = new TreeSet<>();
+        check("ecpa.no.such.key", false, Set.of("ecpa.other"), Path.of("example.ftl"), missing);
+        check("ecpa.no.such.", true, Set.of("ecpa.other"), Path.of("example.java"), missing);
+
+        assertThat(missing).containsExactly("ecpa.no.such. (prefix, in example.java)", "ecpa.no.such.key (in example.ftl)");
+        assertThat(TEMPLATE_KEY.matcher("${msg(\"ecpa.x\")} ${msg[\"ecpa.y\"]} ${advancedMsg('ecpa.z')}").results().map(m -> m.group(2)))
+                .containsExactly("ecpa.x", "ecpa.y", "ecpa.z");
+        assertThat(JAVA_MESSAGE_CALL.matcher("form.addError(new FormMessage(FIELD, \"ecpa.binding.departed\"));").find()).isTrue();
+    }
+
+    private static boolean shownAsMessage(String code, String constant) {
+        return Pattern.compile("(?:new\\s+FormMessage\\s*\\([^;]*?|\\.(?:setError|setInfo|setSuccess|setWarning)\\s*\\(\\s*)\\b"
+                + constant + "\\b").matcher(code).find();
+    }
+
+    private static void check(String key, boolean prefix, Set<String> known, Path where, Set<String> missing) {
+        boolean found = prefix ? known.stream().anyMatch(k -> k.startsWith(key)) : known.contains(key);
+        if (!found) {
+            missing.add(key + (prefix ? " (prefix, in " : " (in ") + where.getFileName() + ")");
+        }
+    }
+
+    /** Our keys of a theme type in both languages plus Keycloak's own (base and keycloak.v2). */
+    private static Set<String> known(String type) {
+        Set<String> known = new TreeSet<>(keys(ours(type, "zh_Hant")));
+        known.addAll(keys(ours(type, "en")));
+        for (String theme : List.of("base", "keycloak.v2")) {
+            String resource = "/theme/" + theme + "/" + type + "/messages/messages_en.properties";
+            try (InputStream in = MessageCompletenessTest.class.getResourceAsStream(resource)) {
+                if (in != null) {
+                    known.addAll(keys(load(new InputStreamReader(in, StandardCharsets.UTF_8))));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        assertThat(known).as("Keycloak's %s messages on the test class path", type)
+                .contains("login".equals(type) ? "doSubmit" : "emailVerificationSubject");
+        return known;
+    }
+
+    private static Properties ours(String type, String language) {
+        Path file = THEME.resolve(type).resolve("messages").resolve("messages_" + language + ".properties");
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Properties load(Reader reader) throws IOException {
+        Properties properties = new Properties();
+        properties.load(reader);
+        return properties;
+    }
+
+    private static Set<String> keys(Properties properties) {
+        return properties.stringPropertyNames().stream().collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> only = new TreeSet<>(a);
+        only.removeAll(b);
+        return only;
+    }
+}
