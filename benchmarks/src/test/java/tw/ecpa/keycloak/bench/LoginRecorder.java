@@ -30,6 +30,9 @@ final class LoginRecorder {
     private final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastEnd = new AtomicLong();
     private final AtomicInteger failurePages = new AtomicInteger();
+    /** Wall-clock span, to match a profile's samples to the flow. */
+    private final AtomicLong firstStartMillis = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong lastEndMillis = new AtomicLong();
 
     static LoginRecorder of(String flow) {
         return BY_FLOW.computeIfAbsent(flow, f -> new LoginRecorder());
@@ -38,6 +41,9 @@ final class LoginRecorder {
     void record(long startNanos, long endNanos, boolean succeeded) {
         firstStart.accumulateAndGet(startNanos, Math::min);
         lastEnd.accumulateAndGet(endNanos, Math::max);
+        long now = System.currentTimeMillis();
+        firstStartMillis.accumulateAndGet(now - (endNanos - startNanos) / 1_000_000, Math::min);
+        lastEndMillis.accumulateAndGet(now, Math::max);
         if (succeeded) {
             int i = ok.getAndIncrement();
             if (i < MAX_SAMPLES) {
@@ -82,6 +88,8 @@ final class LoginRecorder {
         out.setProperty("p50", millis(sorted, 0.50));
         out.setProperty("p95", millis(sorted, 0.95));
         out.setProperty("p99", millis(sorted, 0.99));
+        out.setProperty("startEpochMillis", Long.toString(firstStartMillis.get()));
+        out.setProperty("endEpochMillis", Long.toString(lastEndMillis.get()));
         out.setProperty("mean", String.format(Locale.ROOT, "%.1f", n == 0 ? 0 : Arrays.stream(sorted).average().orElse(0) / 1e6));
         try {
             Path dir = Files.createDirectories(resultsDir());
