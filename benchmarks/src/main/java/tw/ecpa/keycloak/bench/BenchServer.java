@@ -71,10 +71,6 @@ public final class BenchServer {
             load(home, data, records, demo, people, catalogue, run);
             return;
         }
-        if ("api-load".equals(mode)) {
-            apiLoad(home, data, records, demo, people, catalogue, run);
-            System.exit(0);
-        }
         Instant pkiStart = Instant.now();
         System.out.println("Test PKI for " + catalogue.all().size() + " cards (made once, then kept in " + data.resolve("pki") + ") ...");
         BenchCardWorld cards = BenchCardWorld.start(data.resolve("pki"), catalogue);
@@ -156,20 +152,27 @@ public final class BenchServer {
         Path database = data.resolve("records-" + records);
         BenchKeycloak keycloak = new BenchKeycloak(home, database);
         Path log = run.resolve("keycloak-load-" + records + ".log");
+        Files.deleteIfExists(log);
         deleteTree(database);
         deleteTree(keycloak.importFolder());
         Path dir = data.resolve("import-" + records);
-        deleteTree(dir);
         Instant written = Instant.now();
-        realm.writeImportDirectory(dir);
+        // -Dbench.reuseFiles: load the files of an earlier attempt again (same people; the demo passwords are
+        // the ones that realm file holds, read back below) instead of writing them anew.
+        if (!Boolean.getBoolean("bench.reuseFiles") || !Files.exists(dir.resolve(realm.realmName() + "-realm.json"))) {
+            deleteTree(dir);
+            realm.writeImportDirectory(dir);
+        }
         Duration writing = Duration.between(written, Instant.now());
+        String officerPassword = officerPassword(dir.resolve("ecpa-realm.json"));
         String adminPassword = newSecret();
         System.out.println("Importing " + records + " records with kc.sh import --dir " + dir + " (nice -n 10; log: " + log + ") ...");
         Duration took = keycloak.importDirectory(dir, log, adminPassword);
         Properties saved = new Properties();
         saved.setProperty("admin.password", adminPassword);
-        saved.setProperty("officer.password", realm.demoPasswords().get("daming.wang"));
+        saved.setProperty("officer.password", officerPassword);
         saved.setProperty("records", Integer.toString(records));
+        saved.setProperty("method", "kc.sh import --dir");
         saved.setProperty("files.seconds", Long.toString(writing.toSeconds()));
         saved.setProperty("import.seconds", Long.toString(took.toSeconds()));
         Files.createDirectories(database);
@@ -180,74 +183,14 @@ public final class BenchServer {
                 records, writing.toSeconds(), took.toSeconds(), records / (double) Math.max(1, took.toSeconds()));
     }
 
-    /**
-     * The same realm and users files loaded through a running server instead: the realm file imported at
-     * start, then each users file posted to the admin API's partial import ({@code ifResourceExists=SKIP}),
-     * one request and one transaction per 1,000 records. {@code kc.sh import} holds the whole directory in
-     * one transaction, which Keycloak rolls back after 30 minutes (see RESULTS.md).
-     */
-    private static void apiLoad(Path home, Path data, int records, DemoPersonnel demo, BenchPeople people, DemoCards catalogue,
-                                Path run) throws IOException {
-        Path dir = data.resolve("import-" + records);
-        Path database = data.resolve("records-" + records);
-        Instant written = Instant.now();
-        if (!Files.exists(dir.resolve("ecpa-realm.json"))) {
-            TestPki pki = BenchCardWorld.loadPki(data.resolve("pki"), catalogue);
-            new BenchRealm(home.resolve("providers/ecpa-keycloak-bundle.jar"), demo, people, records, SMTP_PORT, pki,
-                    "http://127.0.0.1:" + BenchCardWorld.HOLDER_CHECK_PORT + "/holder-check").writeImportDirectory(dir);
-        }
-        Duration writing = Duration.between(written, Instant.now());
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        JsonNode realmFile = json.readTree(dir.resolve("ecpa-realm.json").toFile());
-        String officerPassword = null;
-        for (JsonNode user : realmFile.path("users")) {
+    /** The personnel chief's password as the realm file sets it (generated when the files were written). */
+    private static String officerPassword(Path realmFile) throws IOException {
+        for (JsonNode user : new com.fasterxml.jackson.databind.ObjectMapper().readTree(realmFile.toFile()).path("users")) {
             if ("daming.wang".equals(user.path("username").asText())) {
-                officerPassword = user.path("credentials").get(0).path("value").asText();
+                return user.path("credentials").get(0).path("value").asText();
             }
         }
-        BenchKeycloak keycloak = new BenchKeycloak(home, database);
-        deleteTree(database);
-        deleteTree(keycloak.importFolder());
-        Files.createDirectories(keycloak.importFolder());
-        Files.copy(dir.resolve("ecpa-realm.json"), keycloak.importFolder().resolve("ecpa-realm.json"));
-        Path log = run.resolve("keycloak-api-load-" + records + ".log");
-        String adminPassword = newSecret();
-        Instant started = Instant.now();
-        keycloak.start(true, adminPassword, log, List.of());
-        deleteTree(keycloak.importFolder());
-        Duration startup = Duration.between(started, Instant.now());
-        System.out.println("Realm imported and server up in " + startup.toSeconds() + " s; posting users files to the partial import ...");
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(f -> f.getFileName().toString().contains("-users-")).sorted().toList();
-        }
-        Instant loading = Instant.now();
-        int done = 0;
-        for (Path file : files) {
-            ObjectNode body = json.createObjectNode().put("ifResourceExists", "SKIP");
-            body.set("users", json.readTree(file.toFile()).get("users"));
-            // a new admin token per request: the master realm's tokens live 60 s
-            new AdminClient(BenchKeycloak.baseUrl(), adminPassword).post("/ecpa/partialImport", body);
-            done += body.get("users").size();
-            if (files.indexOf(file) % 20 == 0) {
-                System.out.printf("  %d records after %d s%n", done, Duration.between(loading, Instant.now()).toSeconds());
-            }
-        }
-        Duration took = Duration.between(loading, Instant.now());
-        keycloak.close();
-        Properties saved = new Properties();
-        saved.setProperty("admin.password", adminPassword);
-        saved.setProperty("officer.password", officerPassword);
-        saved.setProperty("records", Integer.toString(records));
-        saved.setProperty("method", "partial import API, 1000 users per request");
-        saved.setProperty("files.seconds", Long.toString(writing.toSeconds()));
-        saved.setProperty("startup.seconds", Long.toString(startup.toSeconds()));
-        saved.setProperty("import.seconds", Long.toString(took.toSeconds()));
-        try (var out = Files.newBufferedWriter(database.resolve("dataset.properties"))) {
-            saved.store(out, "partial import of " + records + " records");
-        }
-        System.out.printf("Loaded %d records (%d users through the API) in %d s (%.0f records/s), server start with the realm %d s%n",
-                records, done, took.toSeconds(), done / (double) Math.max(1, took.toSeconds()), startup.toSeconds());
+        throw new IllegalStateException("no personnel chief in " + realmFile);
     }
 
     /** The realm's certificate settings follow this run's PKI and holder check, also on a kept database. */
