@@ -1,0 +1,55 @@
+package tw.ecpa.keycloak.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import tw.ecpa.keycloak.core.NationalId;
+import tw.ecpa.keycloak.dev.demo.DemoPersonnel;
+import tw.ecpa.keycloak.dev.demo.DemoPersonnel.Person;
+import tw.ecpa.keycloak.dev.pki.DemoCards;
+
+/** The bench datasets hold valid, distinct people, the same ones in every dataset, each card holder with a card. */
+class BenchPeopleTest {
+
+    private final BenchPeople people = new BenchPeople(10, 10, 20, 10);
+
+    @Test
+    void everyNationalIdIsValidAndNoTwoRecordsShareOneWithEachOtherOrTheDemoData() {
+        List<Person> all = new ArrayList<>(people.active());
+        all.addAll(people.fillers(0, 5_000));
+        all.addAll(DemoPersonnel.load().personnel());
+        Set<String> ids = new HashSet<>();
+        for (Person person : all) {
+            assertThat(NationalId.isValid(person.nationalId())).as(person.nationalId()).isTrue();
+            assertThat(ids.add(person.nationalId())).as("duplicate %s", person.nationalId()).isTrue();
+        }
+    }
+
+    @Test
+    void theSamePositionIsTheSamePersonInEveryDataset() {
+        assertThat(new BenchPeople(10, 10, 20, 10).pool()).isEqualTo(people.pool());
+        assertThat(BenchPeople.nationalId('P', 7)).isEqualTo(people.pool().get(7).nationalId());
+    }
+
+    @Test
+    void thePoolAndTheNewcomersHoldCardsAndNobodyElseDoes() {
+        DemoCards cards = DemoCards.from(people.withDemo(DemoPersonnel.load()));
+        for (Person person : people.pool()) {
+            assertThat(cards.ownCardOf(NationalId.of(person.nationalId()))).as(person.account()).isPresent();
+        }
+        for (Person person : people.newcomers()) {
+            assertThat(cards.ownCardOf(NationalId.of(person.nationalId()))).isPresent();
+            assertThat(person.account()).isNull();
+            assertThat(person.email()).isNull();
+        }
+        for (Person person : people.stockUsers()) {
+            assertThat(cards.ownCardOf(NationalId.of(person.nationalId()))).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package tw.ecpa.keycloak.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.group;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.tryMax;
+import static io.gatling.javaapi.http.HttpDsl.flushCookieJar;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+
+import tw.ecpa.keycloak.dev.demo.DemoPersonnel.Person;
+
+/**
+ * The five measured flows. Each virtual user loops for the simulation's duration; each iteration is one
+ * whole login (or one reset) in a Gatling group, whose count and duration give the table's figures. A
+ * failed step ends that iteration (counted as an error) and the user starts the next one.
+ */
+final class Scenarios {
+
+    /** Group names: the report reads them. */
+    static final String STOCK = "stock password login";
+    static final String ACCOUNT_BY_ID = "ECPA account login (national ID)";
+    static final String ACCOUNT_BY_ACCOUNT = "ECPA account login (custom account)";
+    static final String CERTIFICATE = "ECPA certificate login";
+    static final String BINDING = "ECPA first certificate binding + setup";
+    static final String RESET = "officer reset (search + reset + confirm)";
+
+    static final String STOCK_CLIENT = "bench-stock";
+    static final String ECPA_CLIENT = "bench-ecpa";
+    static final String API_CLIENT = "bench-api";
+    static final int WARM_UP_NEWCOMERS = 40;
+
+    private Scenarios() {
+    }
+
+    /** Loops {@code iteration} in a group for {@code seconds}, each time with a fresh browser. */
+    static ScenarioBuilder looping(String name, int seconds, Iterator<Map<String, Object>> feeder, ChainBuilder iteration) {
+        return scenario(name).during(Duration.ofSeconds(seconds)).on(measured(name, feeder, exec(flushCookieJar()).exec(iteration)));
+    }
+
+    /**
+     * One measured iteration: the next record of the feeder, then the flow in a Gatling group; a failed
+     * step ends the iteration, which {@link LoginRecorder} counts as an error.
+     */
+    static ChainBuilder measured(String name, Iterator<Map<String, Object>> feeder, ChainBuilder iteration) {
+        LoginRecorder recorder = LoginRecorder.of(name);
+        return exec(session -> session.markAsSucceeded())
+                .feed(feeder)
+                .exitHereIf(session -> session.contains("exhausted"))
+                .exec(session -> session.set("started", System.nanoTime()))
+                .exitBlockOnFail().on(group(name).on(iteration))
+                .exec(session -> {
+                    recorder.record(session.getLong("started"), System.nanoTime(), !session.isFailed());
+                    if (session.isFailed()) {
+                        recorder.keepFailurePage(name, session.getString("page"));
+                    }
+                    return session.markAsSucceeded();
+                });
+    }
+
+    /** After a simulation: its flows' figures to target/bench/results. */
+    static void writeResults(String simulation, String flow, int users) {
+        LoginRecorder.of(flow).write(simulation, flow, users);
+    }
+
+    /** Keycloak's stock browser flow (username + password form), through the client bound to it. */
+    static ScenarioBuilder stock(BenchRun run, int seconds) {
+        Iterator<Map<String, Object>> feeder = Flows.circular(run.people.stockUsers(),
+                p -> Map.of("username", p.account(), "password", BenchPeople.PASSWORD));
+        return looping(STOCK, seconds, feeder, Flows.authorize(run, STOCK_CLIENT)
+                .exec(Flows.submit("login form", "kc-form-login",
+                        s -> Map.of("username", s.getString("username"), "password", s.getString("password"), "credentialId", "")))
+                .exec(Flows.tokenExchange(run, STOCK_CLIENT)));
+    }
+
+    /** The ECPA home page's 帳號登入 box with the national ID or the custom account. */
+    static ScenarioBuilder account(BenchRun run, int seconds, boolean byNationalId) {
+        Iterator<Map<String, Object>> feeder = Flows.circular(run.people.pool(),
+                p -> Map.of("username", byNationalId ? p.nationalId() : p.account(), "password", BenchPeople.PASSWORD));
+        return looping(byNationalId ? ACCOUNT_BY_ID : ACCOUNT_BY_ACCOUNT, seconds, feeder, Flows.authorize(run, ECPA_CLIENT)
+                .exec(Flows.submit("account login", "kc-form-login", s -> Map.of("ecpa.method", "password",
+                        "username", s.getString("username"), "password", s.getString("password"))))
+                .exec(Flows.tokenExchange(run, ECPA_CLIENT)));
+    }
+
+    /** The 憑證登入 box with a bound card: the load generator signs the page's nonce as the card would. */
+    static ScenarioBuilder certificate(BenchRun run, int seconds) {
+        run.people.pool().forEach(p -> run.signerOf(p.nationalId())); // keys read before the clock starts
+        Iterator<Map<String, Object>> feeder = Flows.circular(run.people.pool(), p -> Map.of("nationalId", p.nationalId()));
+        return looping(CERTIFICATE, seconds, feeder, Flows.authorize(run, ECPA_CLIENT)
+                .exec(signNonce(run))
+                .exec(Flows.submit("certificate login", "ecpa-certificate-form",
+                        s -> Map.of("ecpa.method", "certificate", "ecpa.cardAnswer", s.getString("cardAnswer"))))
+                .exec(Flows.tokenExchange(run, ECPA_CLIENT)));
+    }
+
+    /**
+     * A newcomer's first certificate login: card answer, binding page (national ID), personal-data step
+     * (custom account, e-mail, phone, e-gov messages), then the application. Each newcomer once; the users
+     * stop when the newcomers run out.
+     */
+    static ScenarioBuilder binding(BenchRun run, int seconds, boolean warmUp) {
+        List<Person> newcomers = run.newcomers(warmUp, WARM_UP_NEWCOMERS);
+        newcomers.forEach(p -> run.signerOf(p.nationalId())); // keys read before the clock starts
+        AtomicInteger next = new AtomicInteger();
+        Iterator<Map<String, Object>> feeder = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                int i = next.getAndIncrement();
+                if (i >= newcomers.size()) {
+                    return Map.of("exhausted", true);
+                }
+                Person p = newcomers.get(i);
+                String account = "bench.new" + (warmUp ? "w" : "") + BenchPeople.number(i) + Flows.random(3).toLowerCase().replaceAll("[^a-z]", "x");
+                return Map.of("nationalId", p.nationalId(), "account", account);
+            }
+        };
+        return looping(BINDING, seconds, feeder, Flows.authorize(run, ECPA_CLIENT)
+                .exec(signNonce(run))
+                .exec(Flows.submit("certificate login", "ecpa-certificate-form",
+                        s -> Map.of("ecpa.method", "certificate", "ecpa.cardAnswer", s.getString("cardAnswer"))))
+                .exec(Flows.submit("binding", "ecpa-binding-form", s -> Map.of("account", s.getString("nationalId"))))
+                .exec(Flows.submit("personal data", "ecpa-personal-data-form", s -> Map.of(
+                        "username", s.getString("account"),
+                        "email", s.getString("account") + "@bench.ecpa.test",
+                        "phoneNumber", "0912345678",
+                        "egovMessages", "yes")))
+                .exec(Flows.tokenExchange(run, ECPA_CLIENT)));
+    }
+
+    /**
+     * The personnel chief of X10000000A resets people of that agency through the personnel API: search by
+     * national ID, ask for the reset with the e-mail, confirm (password generated and hashed, letter sent to
+     * the bench mail catcher). The officer's token is taken once per virtual user (password grant).
+     */
+    static ScenarioBuilder reset(BenchRun run, int seconds) {
+        String api = "/admin" + run.realmPath() + "/ecpa-personnel";
+        Iterator<Map<String, Object>> feeder = Flows.circular(run.people.resetTargets(),
+                p -> Map.of("nationalId", p.nationalId(), "email", p.email()));
+        // Simultaneous password grants of the same officer were refused (400) for all but one user: each user
+        // takes its token in turn, outside the measured group.
+        ChainBuilder officerToken = tryMax(10).on(pause(Duration.ZERO, Duration.ofSeconds(2))
+                .exec(http("officer token").post(run.realmPath() + "/protocol/openid-connect/token")
+                        .formParam("grant_type", "password").formParam("client_id", API_CLIENT)
+                        .formParam("username", "daming.wang").formParam("password", run.server.getProperty("officer.password"))
+                        .check(status().is(200), jsonPath("$.access_token").saveAs("officerToken"))));
+        ChainBuilder iteration = exec(http("search").post(api + "/search")
+                .header("Authorization", "Bearer #{officerToken}").header("Content-Type", "application/json")
+                .body(StringBody("{\"nationalId\":\"#{nationalId}\"}"))
+                .check(status().is(200)))
+                .exec(http("reset").post(api + "/resets")
+                        .header("Authorization", "Bearer #{officerToken}").header("Content-Type", "application/json")
+                        .body(StringBody("{\"nationalId\":\"#{nationalId}\",\"email\":\"#{email}\"}"))
+                        .check(status().is(201), jsonPath("$.confirmationId").saveAs("confirmationId")))
+                .exec(http("confirm").post(api + "/resets/#{confirmationId}/confirm")
+                        .header("Authorization", "Bearer #{officerToken}")
+                        .check(status().is(200), jsonPath("$.status").is("sent")));
+        return scenario(RESET).exec(officerToken).exec(session -> session.markAsSucceeded()).exec(session -> session.contains("officerToken") ? session : session.markAsFailed()).exitHereIfFailed().during(Duration.ofSeconds(seconds)).on(
+                measured(RESET, feeder, iteration));
+    }
+
+    private static ChainBuilder signNonce(BenchRun run) {
+        return exec(session -> {
+            String nonce = Flows.nonce(session.getString("page"));
+            if (nonce == null) {
+                return session.markAsFailed();
+            }
+            return session.set("cardAnswer", run.signerOf(session.getString("nationalId")).answer(nonce));
+        });
+    }
+}
