@@ -45,7 +45,7 @@ final class PasswordReset {
         storeHashed(person, password);
         person.addRequiredAction(BIRTHDAY_PASSWORD_ACTION);
         try {
-            new ResetLetter(session, realm).send(person, caller.displayName(), caller.agencyCode(), password, agencies);
+            new ResetLetter(session, realm).send(person, caller, password, agencies);
         } catch (EmailException e) {
             session.getTransactionManager().setRollbackOnly();
             throw PersonnelProblem.MAIL_FAILED.exception();

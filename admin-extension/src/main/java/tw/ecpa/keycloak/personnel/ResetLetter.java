@@ -30,12 +30,14 @@ final class ResetLetter {
     }
 
     /** Sends to the person's e-mail on file; throws when the mail server does not take the letter. */
-    void send(UserModel person, String requesterName, String requesterAgencyCode, GeneratedPassword password,
-              Agencies agencies) throws EmailException {
+    void send(UserModel person, Caller requester, GeneratedPassword password, Agencies agencies) throws EmailException {
         Locale locale = session.getContext().resolveLocale(person);
         Map<String, Object> attributes = new HashMap<>();
-        attributes.put("requesterName", requesterName);
-        attributes.put("requesterAgency", agencies.nameOf(requesterAgencyCode, locale));
+        attributes.put("requesterName", requester.displayName());
+        // An agency-certificate login is the agency's account, whose name is the agency's own: the letter
+        // then names "the agency certificate holder" instead of repeating the agency.
+        attributes.put("requesterIsAgencyCertificate", requester.method().orElse(null) == ResetMethod.AGENCY_CERTIFICATE);
+        attributes.put("requesterAgency", agencies.nameOf(requester.agencyCode(), locale));
         attributes.put("password", password.reveal());
         attributes.put("loginUrl", session.getContext().getUri().getBaseUriBuilder()
                 .path("realms").path(realm.getName()).path("account").build().toString());

@@ -123,7 +123,7 @@ class AgencyCertificateLoginIT extends EcpaIntegrationTest {
         PersonnelApiClient.Answer confirmed = api.reset(token, employee.nationalId(), employee.email(), null);
         assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(200);
         ResetMails.Letter letter = ResetMails.onlyTo(mail, employee.email());
-        assertThat(letter.text()).contains("示範部");
+        assertThat(letter.text()).contains("示範部 機關的 機關憑證持有者");
         assertThat(employee.representation().getRequiredActions()).containsExactly("ecpa-birthday-password");
         assertThat(ResetMails.to(mail, ofSubAgency.email())).isEmpty();
 

@@ -1,11 +1,12 @@
 <#ftl output_format="plainText">
+<#assign requester = requesterIsAgencyCertificate?then(msg("ecpa.mail.reset.agencyCertificateHolder"), requesterName)>
 ${msg("ecpa.mail.reset.greeting")}
 
-${msg("ecpa.mail.reset.intro", requesterAgency, requesterName)}
+${msg("ecpa.mail.reset.intro", requesterAgency, requester)}
 
 ${msg("ecpa.mail.reset.explanationTitle")}
 
-${msg("ecpa.mail.reset.explanation", requesterAgency, requesterName)}
+${msg("ecpa.mail.reset.explanation", requesterAgency, requester)}
 
 ${msg("ecpa.mail.reset.howTo")}
 
