@@ -27,7 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class CardLoginClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern FORM_ACTION = Pattern.compile("<form id=\"(ecpa-[a-z-]+-form)\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern FORM_ACTION = Pattern.compile("<form id=\"([a-zA-Z-]+)\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern ANY_FORM_ACTION = Pattern.compile("<form [^>]*action=\"([^\"]+)\"");
     private static final Pattern NONCE = Pattern.compile("data-nonce=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -113,6 +114,15 @@ final class CardLoginClient {
 
     /** Redeems the code of the redirect to the application at the token endpoint; the ID token's claims. */
     com.fasterxml.jackson.databind.JsonNode idTokenClaims(String realmUrl, String clientId, String redirectUri) {
+        return OidcCodeFlow.claims(redeem(realmUrl, clientId, redirectUri).path("id_token").asText());
+    }
+
+    /** Redeems the code of the redirect to the application; the access token, as an application would call an API with it. */
+    String accessToken(String realmUrl, String clientId, String redirectUri) {
+        return redeem(realmUrl, clientId, redirectUri).path("access_token").asText();
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode redeem(String realmUrl, String clientId, String redirectUri) {
         String query = page.location().getRawQuery();
         String code = java.util.Arrays.stream(query.split("&")).filter(p -> p.startsWith("code=")).findFirst()
                 .map(p -> java.net.URLDecoder.decode(p.substring(5), StandardCharsets.UTF_8)).orElseThrow();
@@ -127,13 +137,37 @@ final class CardLoginClient {
             if (response.statusCode() != 200) {
                 throw new AssertionError("token endpoint answered " + response.statusCode() + ": " + response.body());
             }
-            return OidcCodeFlow.claims(JSON.readTree(response.body()).path("id_token").asText());
+            return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** 帳號登入 on the ECPA home page. */
+    Page logInWithPassword(String account, String password) {
+        return post(page.formAction("kc-form-login"), Map.of("ecpa.method", "password", "username", account, "password", password));
+    }
+
+    /** 憑證登入 in the ECPA home page's box: the box's hidden method field goes with the answer. */
+    Page logInWithPinOnHomePage(String pin) {
+        return post(page.formAction("ecpa-certificate-form"), Map.of("ecpa.method", "certificate",
+                "ecpa.cardAnswer", sign(page.nonce(), pin)));
+    }
+
+    /** Posts the first form after {@code marker} on the page: Keycloak's own pages have forms without an id. */
+    Page submitFormAfter(String marker, Map<String, String> fields) {
+        int at = page.body().indexOf(marker);
+        if (at < 0) {
+            throw new AssertionError("no " + marker + " on the page:\n" + page.body());
+        }
+        Matcher matcher = ANY_FORM_ACTION.matcher(page.body());
+        if (!matcher.find(at)) {
+            throw new AssertionError("no form after " + marker + " on the page:\n" + page.body());
+        }
+        return post(matcher.group(1).replace("&amp;", "&"), fields);
     }
 
     /** 下一步 on the binding page. */

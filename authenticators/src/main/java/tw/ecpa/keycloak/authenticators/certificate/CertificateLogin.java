@@ -1,5 +1,6 @@
 package tw.ecpa.keycloak.authenticators.certificate;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
@@ -55,8 +57,13 @@ public final class CertificateLogin {
      * so a failed attempt never leaves a usable one behind) and the card component's URL.
      */
     public static void offer(AuthenticationFlowContext context, LoginFormsProvider form) {
-        CertificateLoginConfig config = CertificateLoginConfig.read(context.getAuthenticatorConfig());
-        String nonce = new NonceIssuer(config.nonceLifetime()).issue(context.getAuthenticationSession(), Instant.now());
+        offer(context.getAuthenticationSession(), context.getAuthenticatorConfig(), form);
+    }
+
+    /** The same for a page outside the login steps (binding a card while signed in), with the certificate step's settings. */
+    public static void offer(AuthenticationSessionModel authSession, AuthenticatorConfigModel certificateStepConfig, LoginFormsProvider form) {
+        CertificateLoginConfig config = CertificateLoginConfig.read(certificateStepConfig);
+        String nonce = new NonceIssuer(config.nonceLifetime()).issue(authSession, Instant.now());
         form.setAttribute("ecpaNonce", nonce).setAttribute("ecpaComponentUrl", config.componentUrl());
     }
 
@@ -113,10 +120,10 @@ public final class CertificateLogin {
             context.success();
             return;
         }
-        logIn(context, page, holder.get());
+        logIn(context, page, holder.get(), verified.certificate());
     }
 
-    private void logIn(AuthenticationFlowContext context, Function<FormMessage, Response> page, UserModel user) {
+    private void logIn(AuthenticationFlowContext context, Function<FormMessage, Response> page, UserModel user, X509Certificate certificate) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         context.getEvent().user(user).detail(Details.USERNAME, user.getUsername());
         authSession.setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, user.getUsername());
@@ -141,6 +148,7 @@ public final class CertificateLogin {
         authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
         authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);
         authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);
+        new BoundCertificates(session, context.getRealm()).recordUse(user, certificate, Instant.now());
         context.setUser(user);
         context.success();
     }
@@ -168,10 +176,6 @@ public final class CertificateLogin {
     }
 
     private CardAnswerVerifier verifier(CertificateLoginConfig config) {
-        TrustAnchors anchors = TrustAnchors.fromPem(config.trustAnchorsPem(), config.issuingCasPem());
-        RevocationCheck revocation = new RevocationCheck(config.revocationMode(),
-                new CrlRevocationSource(session), new OcspRevocationSource(session));
-        return new CardAnswerVerifier(anchors, new AcceptedPolicies(config.citizenPolicies(), config.agencyPolicies()),
-                revocation, config.revocationFailOpen());
+        return CardAnswerVerifier.configured(session, config);
     }
 }
