@@ -47,6 +47,11 @@ final class CardLoginClient {
         this.reader = reader;
     }
 
+    /** A browser without a card reader, for pages that need no card (忘記密碼). */
+    CardLoginClient() {
+        this(null);
+    }
+
     /** What the last answer was: a Keycloak page, or the redirect to the application. */
     record Page(int status, String body, URI location) {
 
@@ -66,6 +71,15 @@ final class CardLoginClient {
                 }
             }
             throw new AssertionError("no form " + formId + " on the page:\n" + body);
+        }
+
+        /** Where the link with this id points. */
+        String link(String id) {
+            Matcher matcher = Pattern.compile("<a id=\"" + Pattern.quote(id) + "\" href=\"([^\"]+)\"").matcher(body);
+            if (!matcher.find()) {
+                throw new AssertionError("no link " + id + " on the page:\n" + body);
+            }
+            return matcher.group(1).replace("&amp;", "&");
         }
 
         String nonce() {
@@ -168,6 +182,11 @@ final class CardLoginClient {
             throw new AssertionError("no form after " + marker + " on the page:\n" + page.body());
         }
         return post(matcher.group(1).replace("&amp;", "&"), fields);
+    }
+
+    /** Posts a form of the page by its id. */
+    Page submit(String formId, Map<String, String> fields) {
+        return post(page.formAction(formId), fields);
     }
 
     /** 下一步 on the binding page. */

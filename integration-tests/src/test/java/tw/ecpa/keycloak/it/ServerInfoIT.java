@@ -18,6 +18,7 @@ import org.keycloak.representations.info.ServerInfoRepresentation;
 import org.keycloak.representations.info.ThemeInfoRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
+import tw.ecpa.keycloak.authenticators.account.ForgotPasswordLookupFactory;
 import tw.ecpa.keycloak.authenticators.binding.BoundCertificateCredentialProviderFactory;
 import tw.ecpa.keycloak.authenticators.binding.CardBindingActionFactory;
 import tw.ecpa.keycloak.authenticators.binding.CertificateBindingAuthenticatorFactory;
@@ -46,7 +47,8 @@ class ServerInfoIT extends EcpaIntegrationTest {
     static final Map<String, List<String>> OUR_PROVIDERS = Map.of(
             "validator", List.of(NationalIdValidator.ID),
             "authenticator", List.of(EcpaHomeAuthenticatorFactory.PROVIDER_ID,
-                    CertificateLoginAuthenticatorFactory.PROVIDER_ID, CertificateBindingAuthenticatorFactory.PROVIDER_ID),
+                    CertificateLoginAuthenticatorFactory.PROVIDER_ID, CertificateBindingAuthenticatorFactory.PROVIDER_ID,
+                    ForgotPasswordLookupFactory.PROVIDER_ID),
             HolderVerifierSpi.NAME, List.of(CertificateSuffixHolderVerifierFactory.PROVIDER_ID, HttpHolderVerifierFactory.PROVIDER_ID),
             "credential", List.of(BoundCertificateCredentialProviderFactory.PROVIDER_ID),
             "protocol-mapper", List.of(LoginMethodAmrMapper.PROVIDER_ID),
