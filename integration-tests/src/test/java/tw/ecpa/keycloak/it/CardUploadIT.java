@@ -248,6 +248,24 @@ class CardUploadIT extends EcpaIntegrationTest {
         assertThat(login.shows("ecpa-binding-form")).as("a card bound to nobody: the first-login binding page").isTrue();
     }
 
+    @Test
+    void givenThePersonnelConsoleThenTheHelpDeskSeesWhetherACardIsBoundButNotWhichOne() {
+        UserResource helpDesk = userByNationalId("K112233448");
+        String helpDeskPassword = DemoUsers.givePassword(helpDesk);
+        try (PersonnelApiClient api = new PersonnelApiClient(realm.getBaseUrl(), realm.admin())) {
+            String token = api.requireLogin(helpDesk.toRepresentation().getUsername(), helpDeskPassword);
+            assertThat(api.search(token, YIJUN_ID, "ticket 9").body().path("hasBoundCertificate").asBoolean()).isFalse();
+
+            CardLoginClient client = signedIn(YIJUN_ID, YIJUN);
+            openBinding(client, "citizen-yijun.lin");
+            client.logInWithPin(pinOf("citizen-yijun.lin"));
+
+            PersonnelApiClient.Answer found = api.search(token, YIJUN_ID, "ticket 9");
+            assertThat(found.body().path("hasBoundCertificate").asBoolean()).isTrue();
+            assertThat(found.body().toString()).doesNotContainIgnoringCase(serialOf("citizen-yijun.lin"));
+        }
+    }
+
     private JsonNode accountCredentials(String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/account/credentials"))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();

@@ -26,6 +26,7 @@ import tw.ecpa.keycloak.authenticators.certificate.CertificateLogin;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginAuthenticatorFactory;
 import tw.ecpa.keycloak.authenticators.home.EcpaHomeAuthenticatorFactory;
 import tw.ecpa.keycloak.core.NationalId;
+import tw.ecpa.keycloak.core.certificate.CardKind;
 import tw.ecpa.keycloak.holder.HolderCheck;
 import tw.ecpa.keycloak.holder.HolderCheckRequest;
 import tw.ecpa.keycloak.holder.HolderVerifiers;
@@ -46,6 +47,8 @@ final class CardBindingAction implements RequiredActionProvider, CredentialRegis
     static final String HOLDER_MISMATCH = "ecpa_holder_mismatch";
     static final String HOLDER_UNAVAILABLE = "ecpa_holder_unavailable";
     static final String BOUND_TO_ANOTHER = "ecpa_certificate_bound_to_another";
+    /** Only a citizen card belongs to a person; an agency card may verify fine but is the agency's. */
+    static final String NOT_A_CITIZEN_CARD = "ecpa_certificate_not_citizen";
 
     private static final Set<String> CERTIFICATE_STEPS = Set.of(EcpaHomeAuthenticatorFactory.PROVIDER_ID,
             CertificateLoginAuthenticatorFactory.PROVIDER_ID);
@@ -87,7 +90,11 @@ final class CardBindingAction implements RequiredActionProvider, CredentialRegis
             refuse(context, event, refused.eventError(), refused.messageKey());
             return;
         }
-        CardAnswerCheck.VerifiedCitizenCard card = (CardAnswerCheck.VerifiedCitizenCard) outcome;
+        CardAnswerCheck.VerifiedCard card = (CardAnswerCheck.VerifiedCard) outcome;
+        if (card.profile().kind() != CardKind.CITIZEN) {
+            refuse(context, event, NOT_A_CITIZEN_CARD, "ecpa.myArea.citizenCardOnly");
+            return;
+        }
         UserModel user = context.getUser();
         BoundCertificates bindings = new BoundCertificates(context.getSession(), context.getRealm());
         Optional<UserModel> holder = bindings.holderOf(card.certificate());

@@ -9,9 +9,8 @@ import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import tw.ecpa.keycloak.core.certificate.CardKind;
-import tw.ecpa.keycloak.core.certificate.CertificateProfile;
 import tw.ecpa.keycloak.core.certificate.CardProblem;
+import tw.ecpa.keycloak.core.certificate.CertificateProfile;
 
 /**
  * The card part of 憑證登入 for a page that is not a login step, such as binding a card while signed in:
@@ -22,18 +21,15 @@ import tw.ecpa.keycloak.core.certificate.CardProblem;
  */
 public final class CardAnswerCheck {
 
-    /** What the check found: a verified citizen card, or why the answer was refused. */
+    /** What the check found: a verified card (citizen or agency: see its profile), or why the answer was refused. */
     public sealed interface Outcome {
     }
 
-    public record VerifiedCitizenCard(X509Certificate certificate, CertificateProfile profile) implements Outcome {
+    public record VerifiedCard(X509Certificate certificate, CertificateProfile profile) implements Outcome {
     }
 
     public record Refused(String eventError, String messageKey) implements Outcome {
     }
-
-    /** Only citizen cards belong to a person; an agency card verified fine but cannot be bound to one. */
-    public static final String NOT_A_CITIZEN_CARD = "ecpa_certificate_not_citizen";
 
     private final KeycloakSession session;
     private final CertificateLoginConfig config;
@@ -75,10 +71,7 @@ public final class CardAnswerCheck {
         if (verified.revocationUnchecked()) {
             event.detail("revocation", "unchecked");
         }
-        if (verified.profile().kind() != CardKind.CITIZEN) {
-            return new Refused(NOT_A_CITIZEN_CARD, "ecpa.myArea.citizenCardOnly");
-        }
-        return new VerifiedCitizenCard(verified.certificate(), verified.profile());
+        return new VerifiedCard(verified.certificate(), verified.profile());
     }
 
     private static Refused refused(VerificationFailure failure) {
