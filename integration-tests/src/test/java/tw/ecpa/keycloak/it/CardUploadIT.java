@@ -215,6 +215,15 @@ class CardUploadIT extends EcpaIntegrationTest {
         assertThat(backWith(client.logInWithPin(pinOf("variant-valid")), "success")).isTrue();
 
         assertThat(boundCertificates(DAMING_ID)).hasSize(2);
+        assertThat(userByNationalId(DAMING_ID).toRepresentation().getAttributes().get("ecpaCertificate")).hasSize(2);
+
+        // Removed by an administrator (Keycloak's credentials tab), then bound again: the look-up index holds no stale entry.
+        UserResource daming = userByNationalId(DAMING_ID);
+        boundCertificates(DAMING_ID).forEach(c -> daming.removeCredential(c.getId()));
+        world.reader().insert("variant-valid");
+        client.open(flow.authorizationUrl(realm.getBaseUrl()) + "&kc_action=ecpa-bind-certificate");
+        assertThat(backWith(client.logInWithPin(pinOf("variant-valid")), "success")).isTrue();
+        assertThat(userByNationalId(DAMING_ID).toRepresentation().getAttributes().get("ecpaCertificate")).hasSize(1);
     }
 
     @Test

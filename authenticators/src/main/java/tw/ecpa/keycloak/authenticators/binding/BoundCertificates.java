@@ -57,7 +57,19 @@ public final class BoundCertificates {
                 now.toEpochMilli(),
                 null);
         user.credentialManager().createStoredCredential(BoundCertificateCredentialModel.create(data, BoundCertificateLabel.of(data)));
-        addIndex(user, CertificateKey.of(certificate));
+        reindex(user);
+    }
+
+    /**
+     * The index as the person's bound cards say: Keycloak's own removal (account console, admin console)
+     * deletes the credential without asking our provider, so entries of removed cards are dropped here.
+     */
+    private static void reindex(UserModel user) {
+        List<String> keys = user.credentialManager().getStoredCredentialsByTypeStream(BoundCertificateCredentialModel.TYPE)
+                .map(stored -> BoundCertificateCredentialModel.of(stored).data())
+                .map(data -> CertificateKey.of(data.issuerDn(), data.serialNumber()).value())
+                .distinct().collect(Collectors.toList());
+        user.setAttribute(INDEX_ATTRIBUTE, keys);
     }
 
     /** Whether the person has any card bound (the personnel console shows this, never which card). */
