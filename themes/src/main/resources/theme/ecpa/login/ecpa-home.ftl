@@ -18,6 +18,9 @@
                         <@field.password name="password" label=msg("password") error="" autocomplete="current-password" />
                         <@buttons.loginButton />
                     </form>
+                    <#if realm.resetPasswordAllowed>
+                        <p id="ecpa-forgot-password"><a id="ecpa-forgot-password-link" href="${url.loginResetCredentialsUrl}">${msg("ecpa.forgot.link")}</a></p>
+                    </#if>
                 </section>
             </#if>
             <#if ecpaLoginMethods?seq_contains("certificate") && ecpaNonce??>

@@ -60,6 +60,7 @@
             <tr><th scope="row">${msg["ecpa.personnel.console.name"]}</th><td id="person-name"></td></tr>
             <tr><th scope="row">${msg["ecpa.personnel.console.agency"]}</th><td id="person-agency"></td></tr>
             <tr><th scope="row">${msg["ecpa.personnel.console.status"]}</th><td id="person-status"></td></tr>
+            <tr><th scope="row">${msg["ecpa.personnel.console.certificate"]}</th><td id="person-certificate"></td></tr>
           </tbody>
         </table>
         <div class="field">

@@ -6,9 +6,15 @@ import org.keycloak.models.UserModel;
 
 import tw.ecpa.keycloak.core.NationalIdMask;
 
-/** A personnel record as the console shows it: the national ID masked, as in the guide's lists. */
+/**
+ * A personnel record as the console shows it: the national ID masked, as in the guide's lists; whether a
+ * citizen card is bound (so an officer can tell a caller "log in with your card"), never which card.
+ */
 public record PersonView(String maskedNationalId, String name, String agencyCode, String agencyName,
-                  String employmentStatus, String email) {
+                  String employmentStatus, String email, boolean hasBoundCertificate) {
+
+    /** The credential type of bound cards (the authenticators module's credential provider {@code ecpa-certificate}). */
+    static final String BOUND_CERTIFICATE_TYPE = "ecpa-certificate";
 
     static PersonView of(UserModel person, Agencies agencies, Locale locale) {
         String agencyCode = person.getFirstAttribute(Caller.AGENCY_CODE);
@@ -18,6 +24,7 @@ public record PersonView(String maskedNationalId, String name, String agencyCode
                 agencyCode,
                 agencies.nameOf(agencyCode, locale),
                 person.getFirstAttribute(PersonnelDirectory.EMPLOYMENT_STATUS),
-                person.getEmail());
+                person.getEmail(),
+                person.credentialManager().getStoredCredentialsByTypeStream(BOUND_CERTIFICATE_TYPE).findAny().isPresent());
     }
 }

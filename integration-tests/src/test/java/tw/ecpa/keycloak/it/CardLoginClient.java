@@ -27,7 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class CardLoginClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern FORM_ACTION = Pattern.compile("<form id=\"(ecpa-[a-z-]+-form|kc-form-login)\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern FORM_ACTION = Pattern.compile("<form id=\"([a-zA-Z-]+)\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern ANY_FORM_ACTION = Pattern.compile("<form [^>]*action=\"([^\"]+)\"");
     private static final Pattern NONCE = Pattern.compile("data-nonce=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -44,6 +45,11 @@ final class CardLoginClient {
 
     CardLoginClient(URI reader) {
         this.reader = reader;
+    }
+
+    /** A browser without a card reader, for pages that need no card (忘記密碼). */
+    CardLoginClient() {
+        this(null);
     }
 
     /** What the last answer was: a Keycloak page, or the redirect to the application. */
@@ -65,6 +71,15 @@ final class CardLoginClient {
                 }
             }
             throw new AssertionError("no form " + formId + " on the page:\n" + body);
+        }
+
+        /** Where the link with this id points. */
+        String link(String id) {
+            Matcher matcher = Pattern.compile("<a id=\"" + Pattern.quote(id) + "\" href=\"([^\"]+)\"").matcher(body);
+            if (!matcher.find()) {
+                throw new AssertionError("no link " + id + " on the page:\n" + body);
+            }
+            return matcher.group(1).replace("&amp;", "&");
         }
 
         String nonce() {
@@ -108,7 +123,7 @@ final class CardLoginClient {
     }
 
     /** The home page's 憑證登入 box: like {@link #logInWithPin}, with the box's hidden method field. */
-    Page logInWithPinOnTheHomePage(String pin) {
+    Page logInWithPinOnHomePage(String pin) {
         String answer = sign(page.nonce(), pin);
         return post(page.formAction("ecpa-certificate-form"), Map.of("ecpa.method", "certificate", "ecpa.cardAnswer", answer));
     }
@@ -125,6 +140,11 @@ final class CardLoginClient {
     /** Redeems the code of the redirect to the application at the token endpoint; the ID token's claims. */
     com.fasterxml.jackson.databind.JsonNode idTokenClaims(String realmUrl, String clientId, String redirectUri) {
         return OidcCodeFlow.claims(tokens(realmUrl, clientId, redirectUri).path("id_token").asText());
+    }
+
+    /** Redeems the code of the redirect to the application; the access token, as an application would call an API with it. */
+    String accessToken(String realmUrl, String clientId, String redirectUri) {
+        return tokens(realmUrl, clientId, redirectUri).path("access_token").asText();
     }
 
     /** Redeems the code of the redirect to the application at the token endpoint; the whole token response. */
@@ -150,6 +170,24 @@ final class CardLoginClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Posts the first form after {@code marker} on the page: Keycloak's own pages have forms without an id. */
+    Page submitFormAfter(String marker, Map<String, String> fields) {
+        int at = page.body().indexOf(marker);
+        if (at < 0) {
+            throw new AssertionError("no " + marker + " on the page:\n" + page.body());
+        }
+        Matcher matcher = ANY_FORM_ACTION.matcher(page.body());
+        if (!matcher.find(at)) {
+            throw new AssertionError("no form after " + marker + " on the page:\n" + page.body());
+        }
+        return post(matcher.group(1).replace("&amp;", "&"), fields);
+    }
+
+    /** Posts a form of the page by its id. */
+    Page submit(String formId, Map<String, String> fields) {
+        return post(page.formAction(formId), fields);
     }
 
     /** 下一步 on the binding page. */

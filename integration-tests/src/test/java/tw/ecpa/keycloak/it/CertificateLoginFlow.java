@@ -41,6 +41,15 @@ final class CertificateLoginFlow implements AutoCloseable {
     private final Map<String, String> bindingConfig = new HashMap<>();
 
     CertificateLoginFlow(RealmResource realm, CardWorld world) {
+        this(realm, world, "ecpa-certificate");
+    }
+
+    /** The same with the ECPA home page (帳號登入 and 憑證登入) as the first step, for tests that sign in with a password too. */
+    static CertificateLoginFlow withHomePage(RealmResource realm, CardWorld world) {
+        return new CertificateLoginFlow(realm, world, "ecpa-home");
+    }
+
+    private CertificateLoginFlow(RealmResource realm, CardWorld world, String firstStep) {
         this.realm = realm;
         AuthenticationManagementResource flows = realm.flows();
         AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
@@ -52,13 +61,25 @@ final class CertificateLoginFlow implements AutoCloseable {
         try (Response response = flows.createFlow(flow)) {
             expect(response, 201, "create the flow");
         }
-        flows.addExecution(alias, Map.of("provider", "ecpa-certificate"));
-        flows.addExecution(alias, Map.of("provider", "ecpa-certificate-binding"));
+        // The home page comes with the SSO cookie in front, as in the realm's browser flow, so a signed-in
+        // person is not asked again (application-initiated actions rely on that).
+        boolean withSso = "ecpa-home".equals(firstStep);
+        String stepsFlow = alias;
+        if (withSso) {
+            flows.addExecution(alias, Map.of("provider", "auth-cookie"));
+            stepsFlow = alias + " forms";
+            flows.addExecutionFlow(alias, Map.of("alias", stepsFlow, "type", "basic-flow", "provider", "registration-page-form",
+                    "description", "the login steps"));
+        }
+        flows.addExecution(stepsFlow, Map.of("provider", firstStep));
+        flows.addExecution(stepsFlow, Map.of("provider", "ecpa-certificate-binding"));
         List<AuthenticationExecutionInfoRepresentation> executions = flows.getExecutions(alias);
         for (AuthenticationExecutionInfoRepresentation execution : executions) {
-            execution.setRequirement("REQUIRED");
+            execution.setRequirement(withSso && execution.getLevel() == 0 ? "ALTERNATIVE" : "REQUIRED");
             flows.updateExecutions(alias, execution);
         }
+        String firstStepId = executions.stream().filter(e -> firstStep.equals(e.getProviderId())).findFirst().orElseThrow().getId();
+        String bindingStepId = executions.stream().filter(e -> "ecpa-certificate-binding".equals(e.getProviderId())).findFirst().orElseThrow().getId();
 
         try {
             certificateConfig.put("ecpa.certificate.trustAnchors", world.pki().trustAnchorPem());
@@ -75,8 +96,8 @@ final class CertificateLoginFlow implements AutoCloseable {
         bindingConfig.put("ecpa.holder.verifiers", "certificate-suffix##http");
         bindingConfig.put("ecpa.holder.http.url", world.holderCheckUrl().toString());
         bindingConfig.put("ecpa.holder.http.timeoutMillis", "1500");
-        certificateConfigId = newConfig(flows, executions.get(0).getId(), certificateConfig);
-        bindingConfigId = newConfig(flows, executions.get(1).getId(), bindingConfig);
+        certificateConfigId = newConfig(flows, firstStepId, certificateConfig);
+        bindingConfigId = newConfig(flows, bindingStepId, bindingConfig);
 
         String flowId = flows.getFlows().stream().filter(f -> alias.equals(f.getAlias())).findFirst().orElseThrow().getId();
         ClientRepresentation client = new ClientRepresentation();

@@ -149,13 +149,13 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
         world.reader().insert(DAMING_CARD);
         CardLoginClient first = new CardLoginClient(world.readerUrl());
         first.open(authorizationUrl("openid", null));
-        assertThat(first.logInWithPinOnTheHomePage(pinOf(DAMING_CARD)).shows("ecpa-binding-form")).isTrue();
+        assertThat(first.logInWithPinOnHomePage(pinOf(DAMING_CARD)).shows("ecpa-binding-form")).isTrue();
         assertThat(first.bind(DAMING_ID).redirectedToApplication()).isTrue();
         assertCertificateLevel(first.tokens(realm.getBaseUrl(), clientId, REDIRECT_URI));
 
         CardLoginClient second = new CardLoginClient(world.readerUrl());
         second.open(authorizationUrl("openid", null));
-        assertThat(second.logInWithPinOnTheHomePage(pinOf(DAMING_CARD)).redirectedToApplication()).as("bound: the PIN alone").isTrue();
+        assertThat(second.logInWithPinOnHomePage(pinOf(DAMING_CARD)).redirectedToApplication()).as("bound: the PIN alone").isTrue();
         assertCertificateLevel(second.tokens(realm.getBaseUrl(), clientId, REDIRECT_URI));
     }
 
@@ -190,7 +190,7 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
         CardLoginClient browser = new CardLoginClient(world.readerUrl());
         browser.open(authorizationUrl("openid", "certificate"));
 
-        CardLoginClient.Page page = browser.logInWithPinOnTheHomePage(pinOf(DAMING_CARD));
+        CardLoginClient.Page page = browser.logInWithPinOnHomePage(pinOf(DAMING_CARD));
 
         assertThat(page.redirectedToApplication()).as("one PIN was enough: %s", page.body()).isTrue();
         assertCertificateLevel(browser.tokens(realm.getBaseUrl(), clientId, REDIRECT_URI));
@@ -232,7 +232,7 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
         world.reader().insert(DAMING_CARD);
         CardLoginClient binding = new CardLoginClient(world.readerUrl());
         binding.open(authorizationUrl("openid", null));
-        binding.logInWithPinOnTheHomePage(pinOf(DAMING_CARD));
+        binding.logInWithPinOnHomePage(pinOf(DAMING_CARD));
         assertThat(binding.bind(DAMING_ID).redirectedToApplication()).isTrue();
     }
 

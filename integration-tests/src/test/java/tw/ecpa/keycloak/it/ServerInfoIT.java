@@ -19,7 +19,9 @@ import org.keycloak.representations.info.ServerInfoRepresentation;
 import org.keycloak.representations.info.ThemeInfoRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
+import tw.ecpa.keycloak.authenticators.account.ForgotPasswordLookupFactory;
 import tw.ecpa.keycloak.authenticators.binding.BoundCertificateCredentialProviderFactory;
+import tw.ecpa.keycloak.authenticators.binding.CardBindingActionFactory;
 import tw.ecpa.keycloak.authenticators.binding.CertificateBindingAuthenticatorFactory;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginAuthenticatorFactory;
 import tw.ecpa.keycloak.authenticators.home.EcpaHomeAuthenticatorFactory;
@@ -50,11 +52,13 @@ class ServerInfoIT extends EcpaIntegrationTest {
     static final Map<String, List<String>> OUR_PROVIDERS = Map.of(
             "validator", List.of(NationalIdValidator.ID),
             "authenticator", List.of(EcpaHomeAuthenticatorFactory.PROVIDER_ID,
-                    CertificateLoginAuthenticatorFactory.PROVIDER_ID, CertificateBindingAuthenticatorFactory.PROVIDER_ID),
+                    CertificateLoginAuthenticatorFactory.PROVIDER_ID, CertificateBindingAuthenticatorFactory.PROVIDER_ID,
+                    ForgotPasswordLookupFactory.PROVIDER_ID),
             HolderVerifierSpi.NAME, List.of(CertificateSuffixHolderVerifierFactory.PROVIDER_ID, HttpHolderVerifierFactory.PROVIDER_ID),
             "credential", List.of(BoundCertificateCredentialProviderFactory.PROVIDER_ID),
             "protocol-mapper", List.of(LoginMethodAmrMapper.PROVIDER_ID, CustomAccountMapper.PROVIDER_ID),
-            "required-action", List.of(PersonalDataActionFactory.PROVIDER_ID, BirthdayPasswordActionFactory.PROVIDER_ID),
+            "required-action", List.of(PersonalDataActionFactory.PROVIDER_ID, BirthdayPasswordActionFactory.PROVIDER_ID,
+                    CardBindingActionFactory.PROVIDER_ID),
             "password-policy", List.of(LettersPasswordPolicy.ID, ForbiddenCharactersPasswordPolicy.ID, NotNationalIdPasswordPolicy.ID),
             "admin-realm-restapi-extension", List.of(PersonnelApiFactory.PROVIDER_ID),
             "realm-restapi-extension", List.of(PersonnelConsoleFactory.PROVIDER_ID));

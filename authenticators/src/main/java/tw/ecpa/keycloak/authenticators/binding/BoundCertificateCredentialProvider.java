@@ -1,5 +1,11 @@
 package tw.ecpa.keycloak.authenticators.binding;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Properties;
+
+import org.keycloak.credential.CredentialMetadata;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
@@ -7,11 +13,13 @@ import org.keycloak.credential.CredentialTypeMetadataContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.theme.Theme;
 
 /**
  * Stores bound card certificates as credentials and keeps the look-up attribute in step with them.
- * Bindings are made only by the binding step of a certificate login; a person or an administrator may
- * remove one (the account console's sign-in list, the admin console's credentials tab).
+ * Bindings are made by the binding step of a first certificate login and by 自然人憑證上傳
+ * ({@value CardBindingActionFactory#PROVIDER_ID}, the account console's "set up"); a person or an
+ * administrator may remove one (the account console's sign-in list, the admin console's credentials tab).
  */
 final class BoundCertificateCredentialProvider implements CredentialProvider<BoundCertificateCredentialModel> {
 
@@ -57,7 +65,31 @@ final class BoundCertificateCredentialProvider implements CredentialProvider<Bou
                 .displayName("ecpa-certificate-display-name")
                 .helpText("ecpa-certificate-help-text")
                 .iconCssClass("kcAuthenticatorX509Class")
+                .createAction(CardBindingActionFactory.PROVIDER_ID)
                 .removeable(true)
                 .build(session);
+    }
+
+    /**
+     * What the account console shows of one bound card: the stored label (issuer, serial, validity)
+     * followed, in the person's language, by "expired" once it is and by when it last logged in. The
+     * account console shows the label as it is, so the words come from our login theme's messages.
+     */
+    @Override
+    public CredentialMetadata getCredentialMetadata(BoundCertificateCredentialModel credential, CredentialTypeMetadata type) {
+        CredentialMetadata metadata = new CredentialMetadata();
+        BoundCertificateCredentialModel shown = BoundCertificateCredentialModel.of(credential);
+        shown.setUserLabel(new BoundCardDescription(messages()).describe(credential, Instant.now()));
+        metadata.setCredentialModel(shown);
+        return metadata;
+    }
+
+    private Properties messages() {
+        try {
+            Locale locale = session.getContext().resolveLocale(session.getContext().getUser());
+            return session.theme().getTheme(Theme.Type.LOGIN).getEnhancedMessages(session.getContext().getRealm(), locale);
+        } catch (IOException e) {
+            return new Properties();
+        }
     }
 }

@@ -12,7 +12,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-import tw.ecpa.keycloak.core.certificate.CertificateProfile;
 
 /**
  * Card certificates bound to personnel records. The credential ({@link BoundCertificateCredentialModel})
@@ -45,7 +44,7 @@ public final class BoundCertificates {
     }
 
     /** Binds the certificate to {@code user}; the caller has made sure it is bound to nobody else. */
-    public void bind(UserModel user, X509Certificate certificate, CertificateProfile profile, Instant now) {
+    public void bind(UserModel user, X509Certificate certificate, Instant now) {
         if (credentialFor(user, CertificateKey.of(certificate)).isPresent()) {
             return;
         }
@@ -55,10 +54,38 @@ public final class BoundCertificates {
                 certificate.getSubjectX500Principal().getName(),
                 certificate.getNotBefore().getTime(),
                 certificate.getNotAfter().getTime(),
-                now.toEpochMilli());
-        String label = profile.holderName() + " " + profile.serialHex();
-        user.credentialManager().createStoredCredential(BoundCertificateCredentialModel.create(data, label));
-        addIndex(user, CertificateKey.of(certificate));
+                now.toEpochMilli(),
+                null);
+        user.credentialManager().createStoredCredential(BoundCertificateCredentialModel.create(data, BoundCertificateLabel.of(data)));
+        reindex(user);
+    }
+
+    /**
+     * The index as the person's bound cards say: Keycloak's own removal (account console, admin console)
+     * deletes the credential without asking our provider, so entries of removed cards are dropped here.
+     */
+    private static void reindex(UserModel user) {
+        List<String> keys = user.credentialManager().getStoredCredentialsByTypeStream(BoundCertificateCredentialModel.TYPE)
+                .map(stored -> BoundCertificateCredentialModel.of(stored).data())
+                .map(data -> CertificateKey.of(data.issuerDn(), data.serialNumber()).value())
+                .distinct().collect(Collectors.toList());
+        user.setAttribute(INDEX_ATTRIBUTE, keys);
+    }
+
+    /** Whether the person has any card bound (the personnel console shows this, never which card). */
+    public static boolean hasAny(UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(BoundCertificateCredentialModel.TYPE).findAny().isPresent();
+    }
+
+    /** Remembers that the bound certificate has just logged {@code user} in, for the "last used" the person sees. */
+    public void recordUse(UserModel user, X509Certificate certificate, Instant now) {
+        credentialFor(user, CertificateKey.of(certificate)).ifPresent(stored -> {
+            BoundCertificateCredentialModel bound = BoundCertificateCredentialModel.of(stored);
+            BoundCertificateCredentialModel used = BoundCertificateCredentialModel.create(bound.data().usedAt(now.toEpochMilli()), stored.getUserLabel());
+            used.setId(stored.getId());
+            used.setCreatedDate(stored.getCreatedDate());
+            user.credentialManager().updateStoredCredential(used);
+        });
     }
 
     private static Optional<CredentialModel> credentialFor(UserModel user, CertificateKey key) {

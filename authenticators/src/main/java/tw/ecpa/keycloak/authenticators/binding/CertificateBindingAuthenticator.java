@@ -143,7 +143,7 @@ final class CertificateBindingAuthenticator implements Authenticator {
         HolderCheck answer = new HolderVerifiers(config.holderVerifiers())
                 .check(session, new HolderCheckRequest(profile, nationalId.get()), config.all());
         switch (answer) {
-            case MATCH -> bind(context, user, certificate.get(), profile, typed);
+            case MATCH -> bind(context, user, certificate.get(), typed);
             case MISMATCH -> holderRefused(context, HOLDER_MISMATCH);
             case UNKNOWN_CERTIFICATE -> holderRefused(context, HOLDER_UNKNOWN_CERTIFICATE);
             case UNAVAILABLE -> {
@@ -161,7 +161,7 @@ final class CertificateBindingAuthenticator implements Authenticator {
                 pages.verificationFailed(context, "ecpa.binding.holderMismatch"));
     }
 
-    private void bind(AuthenticationFlowContext context, UserModel user, X509Certificate certificate, CertificateProfile profile, String typed) {
+    private void bind(AuthenticationFlowContext context, UserModel user, X509Certificate certificate, String typed) {
         BoundCertificates bindings = new BoundCertificates(session, context.getRealm());
         Optional<UserModel> holder = bindings.holderOf(certificate);
         if (holder.isPresent() && !holder.get().getId().equals(user.getId())) {
@@ -170,7 +170,7 @@ final class CertificateBindingAuthenticator implements Authenticator {
                     pages.binding(context, new FormMessage(null, "ecpa.binding.boundToAnother"), typed));
             return;
         }
-        bindings.bind(user, certificate, profile, Instant.now());
+        bindings.bind(user, certificate, Instant.now());
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
         authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);

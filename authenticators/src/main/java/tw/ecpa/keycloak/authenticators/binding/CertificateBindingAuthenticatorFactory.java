@@ -2,6 +2,7 @@ package tw.ecpa.keycloak.authenticators.binding;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
@@ -48,9 +49,19 @@ public final class CertificateBindingAuthenticatorFactory implements Authenticat
                 + "personnel record and the holder, then binds the certificate. Does nothing when the certificate was bound.";
     }
 
+    /** Binding attempts count for brute-force detection, which only counts password, otp and recovery codes. */
     @Override
     public String getReferenceCategory() {
         return PasswordCredentialModel.TYPE;
+    }
+
+    /**
+     * Bound certificates: this step makes them. Keycloak's account console lists a credential type only
+     * when an enabled step of some flow names it, so this is what puts bound cards on "Signing in".
+     */
+    @Override
+    public Set<String> getOptionalReferenceCategories(KeycloakSession session) {
+        return Set.of(BoundCertificateCredentialModel.TYPE);
     }
 
     @Override

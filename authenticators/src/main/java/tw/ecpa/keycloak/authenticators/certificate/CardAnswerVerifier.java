@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.keycloak.models.KeycloakSession;
+
 import tw.ecpa.keycloak.core.certificate.CertificateProfile;
 import tw.ecpa.keycloak.core.certificate.CertificateProfileException;
 
@@ -30,6 +32,16 @@ final class CardAnswerVerifier {
         this.policies = policies;
         this.revocation = revocation;
         this.revocationFailOpen = revocationFailOpen;
+    }
+
+    /** The verifier the certificate step's settings describe; IllegalArgumentException when its PEM text is not usable. */
+    static CardAnswerVerifier configured(KeycloakSession session, CertificateLoginConfig config) {
+        TrustAnchors anchors = TrustAnchors.fromPem(config.trustAnchorsPem(), config.issuingCasPem());
+        RevocationCheck revocation = new RevocationCheck(config.revocationMode(),
+                new CrlRevocationSource(session),
+                new CachedOcspAnswers(new OcspRevocationSource(session), session.singleUseObjects(), config.ocspCacheMaxAge()));
+        return new CardAnswerVerifier(anchors, new AcceptedPolicies(config.citizenPolicies(), config.agencyPolicies()),
+                revocation, config.revocationFailOpen());
     }
 
     /**

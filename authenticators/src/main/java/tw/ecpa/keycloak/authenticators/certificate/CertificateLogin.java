@@ -1,5 +1,6 @@
 package tw.ecpa.keycloak.authenticators.certificate;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
@@ -60,8 +62,13 @@ public final class CertificateLogin {
      * so a failed attempt never leaves a usable one behind) and the card component's URL.
      */
     public static void offer(AuthenticationFlowContext context, LoginFormsProvider form) {
-        CertificateLoginConfig config = CertificateLoginConfig.read(context.getAuthenticatorConfig());
-        String nonce = new NonceIssuer(config.nonceLifetime()).issue(context.getAuthenticationSession(), Instant.now());
+        offer(context.getAuthenticationSession(), context.getAuthenticatorConfig(), form);
+    }
+
+    /** The same for a page outside the login steps (binding a card while signed in), with the certificate step's settings. */
+    public static void offer(AuthenticationSessionModel authSession, AuthenticatorConfigModel certificateStepConfig, LoginFormsProvider form) {
+        CertificateLoginConfig config = CertificateLoginConfig.read(certificateStepConfig);
+        String nonce = new NonceIssuer(config.nonceLifetime()).issue(authSession, Instant.now());
         form.setAttribute("ecpaNonce", nonce).setAttribute("ecpaComponentUrl", config.componentUrl());
     }
 
@@ -151,7 +158,7 @@ public final class CertificateLogin {
             context.success();
             return;
         }
-        logIn(context, page, holder.get(), VerifiedCertificateNotes.METHOD, Map.of());
+        logIn(context, page, holder.get(), verified.certificate(), VerifiedCertificateNotes.METHOD, Map.of());
     }
 
     /**
@@ -159,7 +166,7 @@ public final class CertificateLogin {
      * all only once every check passed, so a refused attempt leaves nothing for a later one.
      */
     private void logIn(AuthenticationFlowContext context, Function<FormMessage, Response> page, UserModel user,
-                       String method, Map<String, String> userSessionNotes) {
+                       X509Certificate certificate, String method, Map<String, String> userSessionNotes) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         context.getEvent().user(user).detail(Details.USERNAME, user.getUsername());
         authSession.setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, user.getUsername());
@@ -185,6 +192,10 @@ public final class CertificateLogin {
         authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, method);
         authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, method);
         userSessionNotes.forEach(authSession::setUserSessionNote);
+        if (VerifiedCertificateNotes.METHOD.equals(method)) {
+            // "last used" of the bound card; an agency's account has no bound card to record.
+            new BoundCertificates(session, context.getRealm()).recordUse(user, certificate, Instant.now());
+        }
         context.setUser(user);
         context.success();
     }
@@ -205,7 +216,7 @@ public final class CertificateLogin {
         }
         context.getEvent().detail("agency_code", agency.get().code());
         UserModel account = holders.accountOf(agency.get());
-        logIn(context, page, account, AGENCY_METHOD, Map.of(ACTING_AGENCY_NOTE, agency.get().code()));
+        logIn(context, page, account, verified.certificate(), AGENCY_METHOD, Map.of(ACTING_AGENCY_NOTE, agency.get().code()));
     }
 
     private static void fail(AuthenticationFlowContext context, Function<FormMessage, Response> page, String eventError, String messageKey) {
@@ -214,11 +225,6 @@ public final class CertificateLogin {
     }
 
     private CardAnswerVerifier verifier(CertificateLoginConfig config) {
-        TrustAnchors anchors = TrustAnchors.fromPem(config.trustAnchorsPem(), config.issuingCasPem());
-        RevocationCheck revocation = new RevocationCheck(config.revocationMode(),
-                new CrlRevocationSource(session),
-                new CachedOcspAnswers(new OcspRevocationSource(session), session.singleUseObjects(), config.ocspCacheMaxAge()));
-        return new CardAnswerVerifier(anchors, new AcceptedPolicies(config.citizenPolicies(), config.agencyPolicies()),
-                revocation, config.revocationFailOpen());
+        return CardAnswerVerifier.configured(session, config);
     }
 }

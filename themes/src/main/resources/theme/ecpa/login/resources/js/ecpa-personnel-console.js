@@ -131,6 +131,8 @@
         $('person-name').textContent = person.name;
         $('person-agency').textContent = person.agencyName;
         $('person-status').textContent = statusText(person.employmentStatus);
+        $('person-certificate').textContent = text(person.hasBoundCertificate
+            ? 'ecpa.personnel.console.certificate.bound' : 'ecpa.personnel.console.certificate.none');
         $('email').value = person.email || '';
         $('reset-error').textContent = '';
         $('reset-form').hidden = false;

@@ -1,0 +1,48 @@
+package tw.ecpa.keycloak.authenticators.binding;
+
+import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Properties;
+
+/**
+ * The line a person reads about one of their bound cards: the stored label (issuer, serial, validity),
+ * then {@value #EXPIRED} once the card has expired and {@value #LAST_USED} with the time of its last
+ * certificate login (Taiwan time). Message texts come from the caller, in the reader's language.
+ */
+final class BoundCardDescription {
+
+    static final String EXPIRED = "ecpa.myArea.cardExpired";
+    static final String LAST_USED = "ecpa.myArea.cardLastUsed";
+    static final String NEVER_USED = "ecpa.myArea.cardNeverUsed";
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Properties messages;
+
+    BoundCardDescription(Properties messages) {
+        this.messages = messages;
+    }
+
+    String describe(BoundCertificateCredentialModel credential, Instant now) {
+        BoundCertificateData data = credential.data();
+        String label = credential.getUserLabel() == null || credential.getUserLabel().isBlank()
+                ? BoundCertificateLabel.of(data) : credential.getUserLabel();
+        StringBuilder line = new StringBuilder(label);
+        if (data.expiredAt(now.toEpochMilli())) {
+            line.append(" · ").append(text(EXPIRED));
+        }
+        if (data.lastUsedAt() == null) {
+            line.append(" · ").append(text(NEVER_USED));
+        } else {
+            LocalDateTime used = LocalDateTime.ofInstant(Instant.ofEpochMilli(data.lastUsedAt()), BoundCertificateLabel.TAIWAN);
+            line.append(" · ").append(text(LAST_USED, MINUTES.format(used)));
+        }
+        return line.toString();
+    }
+
+    private String text(String key, Object... parameters) {
+        String pattern = messages.getProperty(key, key);
+        return parameters.length == 0 ? pattern : new MessageFormat(pattern).format(parameters);
+    }
+}

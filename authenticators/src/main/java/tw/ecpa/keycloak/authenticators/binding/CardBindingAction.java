@@ -1,0 +1,162 @@
+package tw.ecpa.keycloak.authenticators.binding;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.authentication.CredentialRegistrator;
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import tw.ecpa.keycloak.authenticators.certificate.CardAnswerCheck;
+import tw.ecpa.keycloak.authenticators.certificate.CertificateLogin;
+import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginAuthenticatorFactory;
+import tw.ecpa.keycloak.authenticators.home.EcpaHomeAuthenticatorFactory;
+import tw.ecpa.keycloak.core.NationalId;
+import tw.ecpa.keycloak.core.certificate.CardKind;
+import tw.ecpa.keycloak.holder.HolderCheck;
+import tw.ecpa.keycloak.holder.HolderCheckRequest;
+import tw.ecpa.keycloak.holder.HolderVerifiers;
+
+/**
+ * 自然人憑證上傳: a person signed in (with a password, usually) binds their citizen card. The page runs
+ * the card protocol of 憑證登入 over a nonce of this auth session; the answer is checked exactly as a
+ * login checks it, with the browser flow's own certificate settings ({@link BrowserFlowSettings}); then
+ * the card must be bound to nobody else and the holder check of the binding step must say the card's
+ * holder is this person. A renewed card is bound beside the old one. Every outcome is an
+ * UPDATE_CREDENTIAL event of type {@value BoundCertificateCredentialModel#TYPE} (never the PIN or nonce).
+ * Offered to relying apps as {@code kc_action=}{@value CardBindingActionFactory#PROVIDER_ID} and by the
+ * account console as the "set up" of bound cards.
+ */
+final class CardBindingAction implements RequiredActionProvider, CredentialRegistrator {
+
+    static final String TEMPLATE = "ecpa-bind-certificate.ftl";
+    static final String HOLDER_MISMATCH = "ecpa_holder_mismatch";
+    static final String HOLDER_UNAVAILABLE = "ecpa_holder_unavailable";
+    static final String BOUND_TO_ANOTHER = "ecpa_certificate_bound_to_another";
+    /** Only a citizen card belongs to a person; an agency card may verify fine but is the agency's. */
+    static final String NOT_A_CITIZEN_CARD = "ecpa_certificate_not_citizen";
+
+    private static final Set<String> CERTIFICATE_STEPS = Set.of(EcpaHomeAuthenticatorFactory.PROVIDER_ID,
+            CertificateLoginAuthenticatorFactory.PROVIDER_ID);
+    private static final Set<String> BINDING_STEPS = Set.of(CertificateBindingAuthenticatorFactory.PROVIDER_ID);
+
+    @Override
+    public InitiatedActionSupport initiatedActionSupport() {
+        return InitiatedActionSupport.SUPPORTED;
+    }
+
+    @Override
+    public String getCredentialType(KeycloakSession session, AuthenticationSessionModel authenticationSession) {
+        return BoundCertificateCredentialModel.TYPE;
+    }
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+        // Only on request: a person without a card must never be stopped here.
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        context.challenge(page(context, null));
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        EventBuilder event = context.getEvent().event(EventType.UPDATE_CREDENTIAL)
+                .detail(Details.CREDENTIAL_TYPE, BoundCertificateCredentialModel.TYPE);
+        Optional<AuthenticatorConfigModel> certificateStep = certificateStep(context);
+        if (certificateStep.isEmpty()) {
+            refuse(context, event, "ecpa_certificate_not_configured", "ecpa.certificate.notConfigured");
+            return;
+        }
+        String answer = context.getHttpRequest().getDecodedFormParameters().getFirst(CertificateLogin.ANSWER_FIELD);
+        CardAnswerCheck.Outcome outcome = new CardAnswerCheck(context.getSession(), certificateStep.get())
+                .check(context.getAuthenticationSession(), answer, event);
+        if (outcome instanceof CardAnswerCheck.Refused refused) {
+            refuse(context, event, refused.eventError(), refused.messageKey());
+            return;
+        }
+        CardAnswerCheck.VerifiedCard card = (CardAnswerCheck.VerifiedCard) outcome;
+        if (card.profile().kind() != CardKind.CITIZEN) {
+            refuse(context, event, NOT_A_CITIZEN_CARD, "ecpa.myArea.citizenCardOnly");
+            return;
+        }
+        UserModel user = context.getUser();
+        BoundCertificates bindings = new BoundCertificates(context.getSession(), context.getRealm());
+        Optional<UserModel> holder = bindings.holderOf(card.certificate());
+        if (holder.isPresent()) {
+            if (holder.get().getId().equals(user.getId())) {
+                event.detail("certificate_bound", "already");
+                event.success();
+                context.success();
+            } else {
+                refuse(context, event, BOUND_TO_ANOTHER, "ecpa.binding.boundToAnother");
+            }
+            return;
+        }
+        Optional<NationalId> nationalId = PersonnelRecord.nationalId(user);
+        if (nationalId.isEmpty()) {
+            refuse(context, event, Errors.USER_NOT_FOUND, "ecpa.binding.notInPersonnelDatabase");
+            return;
+        }
+        if (PersonnelRecord.departed(user)) {
+            refuse(context, event, Errors.USER_DISABLED, "ecpa.binding.departed");
+            return;
+        }
+        BindingConfig binding = BindingConfig.read(BrowserFlowSettings.of(context.getRealm(),
+                context.getAuthenticationSession().getClient(), BINDING_STEPS).orElse(null));
+        HolderCheck answerOfHolderCheck = new HolderVerifiers(binding.holderVerifiers())
+                .check(context.getSession(), new HolderCheckRequest(card.profile(), nationalId.get()), binding.all());
+        switch (answerOfHolderCheck) {
+            case MATCH -> {
+                bindings.bind(user, card.certificate(), Instant.now());
+                event.detail("certificate_bound", "true");
+                event.success();
+                context.success();
+            }
+            case MISMATCH, UNKNOWN_CERTIFICATE -> refuse(context, event, HOLDER_MISMATCH, "ecpa.myArea.holderMismatch");
+            case UNAVAILABLE -> refuse(context, event, HOLDER_UNAVAILABLE, "ecpa.binding.holderServiceUnavailable");
+        }
+    }
+
+    private void refuse(RequiredActionContext context, EventBuilder event, String eventError, String messageKey) {
+        event.error(eventError);
+        context.challenge(page(context, new FormMessage(null, messageKey)));
+    }
+
+    /** The page with a fresh nonce (a failed attempt never leaves a usable one), or only the error when certificates are not configured. */
+    private Response page(RequiredActionContext context, FormMessage error) {
+        LoginFormsProvider form = context.form();
+        Optional<AuthenticatorConfigModel> certificateStep = certificateStep(context);
+        certificateStep.ifPresent(config -> CertificateLogin.offer(context.getAuthenticationSession(), config, form));
+        if (certificateStep.isEmpty() && error == null) {
+            error = new FormMessage(null, "ecpa.certificate.notConfigured");
+        }
+        if (error != null) {
+            form.addError(error);
+        }
+        return form.createForm(TEMPLATE);
+    }
+
+    private static Optional<AuthenticatorConfigModel> certificateStep(RequiredActionContext context) {
+        return BrowserFlowSettings.of(context.getRealm(), context.getAuthenticationSession().getClient(), CERTIFICATE_STEPS);
+    }
+
+    @Override
+    public void close() {
+    }
+}

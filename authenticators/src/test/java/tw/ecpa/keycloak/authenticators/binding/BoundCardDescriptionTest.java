@@ -1,0 +1,73 @@
+package tw.ecpa.keycloak.authenticators.binding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+class BoundCardDescriptionTest {
+
+    private static final String MOICA = "CN=MOICA Test,OU=內政部憑證管理中心,O=行政院,C=TW";
+    private static final long NOT_BEFORE = at("2025-01-01T08:00");
+    private static final long NOT_AFTER = at("2030-01-01T07:59");
+
+    private static long at(String taiwanTime) {
+        return LocalDateTime.parse(taiwanTime).atZone(BoundCertificateLabel.TAIWAN).toInstant().toEpochMilli();
+    }
+
+    private static final Properties ZH = new Properties();
+
+    static {
+        ZH.setProperty(BoundCardDescription.EXPIRED, "已過期");
+        ZH.setProperty(BoundCardDescription.LAST_USED, "最後使用 {0}");
+        ZH.setProperty(BoundCardDescription.NEVER_USED, "尚未用於登入");
+    }
+
+    private static BoundCertificateCredentialModel card(Long lastUsed) {
+        BoundCertificateData data = new BoundCertificateData(MOICA, "3fa2b1", "CN=王大明", NOT_BEFORE, NOT_AFTER, at("2026-11-01T09:00"), lastUsed);
+        return BoundCertificateCredentialModel.create(data, BoundCertificateLabel.of(data));
+    }
+
+    @Test
+    void theLabelNamesTheIssuingAuthorityTheSerialAndTheValidityInTaiwanTime() {
+        assertThat(card(null).getUserLabel()).isEqualTo("內政部憑證管理中心 3FA2B1 (2025-01-01 – 2030-01-01)");
+    }
+
+    @Test
+    void anIssuerWithoutOuIsNamedByItsCn() {
+        assertThat(BoundCertificateLabel.issuerName("CN=Some CA,O=Org,C=TW")).isEqualTo("Some CA");
+        assertThat(BoundCertificateLabel.issuerName("not a DN")).isEqualTo("not a DN");
+    }
+
+    @Test
+    void aValidCardNeverUsedSaysSo() {
+        assertThat(new BoundCardDescription(ZH).describe(card(null), Instant.ofEpochMilli(at("2026-11-27T12:00"))))
+                .isEqualTo("內政部憑證管理中心 3FA2B1 (2025-01-01 – 2030-01-01) · 尚未用於登入");
+    }
+
+    @Test
+    void anExpiredCardIsShownAsExpiredWithItsLastUse() {
+        assertThat(new BoundCardDescription(ZH).describe(card(at("2029-12-31T21:05")), Instant.ofEpochMilli(at("2030-01-01T08:00"))))
+                .isEqualTo("內政部憑證管理中心 3FA2B1 (2025-01-01 – 2030-01-01) · 已過期 · 最後使用 2029-12-31 21:05");
+    }
+
+    @Test
+    void missingMessagesShowTheirKeysRatherThanNothing() {
+        assertThat(new BoundCardDescription(new Properties()).describe(card(null), Instant.ofEpochMilli(NOT_BEFORE)))
+                .endsWith(" · " + BoundCardDescription.NEVER_USED);
+    }
+
+    @Test
+    void aUseIsRememberedWithoutChangingTheRest() {
+        BoundCertificateData data = card(null).data();
+        BoundCertificateData used = data.usedAt(42L);
+        assertThat(used.lastUsedAt()).isEqualTo(42L);
+        assertThat(used.usedAt(42L)).isEqualTo(used);
+        assertThat(used.boundAt()).isEqualTo(data.boundAt());
+        assertThat(data.expiredAt(NOT_AFTER)).isFalse();
+        assertThat(data.expiredAt(NOT_AFTER + 1)).isTrue();
+    }
+}

@@ -1,0 +1,162 @@
+package tw.ecpa.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.core.Response;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+/**
+ * 忘記密碼 from the home page's 帳號登入 box, at HTTP level: the realm's reset-credentials flow asks for a
+ * national ID or custom account, answers the same whoever it was, mails a single-use link only to a
+ * serving person (once per cool-down), and the link sets a password under the guide's rules.
+ */
+@KeycloakIntegrationTest(config = EcpaServerConfig.class)
+class ForgotPasswordIT extends EcpaIntegrationTest {
+
+    private static final String REDIRECT_URI = "http://127.0.0.1:9/callback";
+    private static final Pattern RESET_LINK = Pattern.compile("(https?://\\S+/login-actions/action-token\\?\\S+)");
+
+    private TestPeople people;
+    private String clientId;
+    private String clientUuid;
+
+    @BeforeEach
+    void anApplicationOnTheRealmsOwnBrowserFlow() {
+        people = new TestPeople(realm.admin());
+        clientId = "it-forgot-" + UUID.randomUUID().toString().substring(0, 8);
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setPublicClient(true);
+        client.setStandardFlowEnabled(true);
+        client.setRedirectUris(List.of(REDIRECT_URI));
+        try (Response response = realm.admin().clients().create(client)) {
+            assertThat(response.getStatus()).isEqualTo(201);
+            String path = response.getLocation().getPath();
+            clientUuid = path.substring(path.lastIndexOf('/') + 1);
+        }
+    }
+
+    @AfterEach
+    void cleanUp() {
+        people.close();
+        realm.admin().clients().get(clientUuid).remove();
+    }
+
+    private String authorizationUrl() {
+        return realm.getBaseUrl() + "/protocol/openid-connect/auth?client_id=" + clientId
+                + "&redirect_uri=" + REDIRECT_URI.replace(":", "%3A").replace("/", "%2F")
+                + "&response_type=code&scope=openid&ui_locales=zh-Hant&state=" + UUID.randomUUID();
+    }
+
+    /** 忘記密碼 on the home page, then the typed ID or account sent: the page that answers. */
+    private CardLoginClient.Page forgot(CardLoginClient browser, String typed) {
+        CardLoginClient.Page home = browser.open(authorizationUrl());
+        CardLoginClient.Page form = browser.open(URI.create(realm.getBaseUrl()).resolve(home.link("ecpa-forgot-password-link")).toString());
+        assertThat(form.body()).contains("template: ecpa-forgot-password.ftl");
+        return browser.submit("ecpa-forgot-password-form", Map.of("account", typed));
+    }
+
+    private static String message(String key, Object... params) {
+        return EcpaPages.messageIn("zh-Hant", key, params);
+    }
+
+    private String resetLink(String address) {
+        ResetMails.Letter letter = ResetMails.onlyTo(mail, address);
+        Matcher matcher = RESET_LINK.matcher(letter.text());
+        assertThat(matcher.find()).as("a link in the letter:\n" + letter.text()).isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
+    void givenAnExistingAndANonExistingAccountThenThePageIsTheSameAndOnlyTheServingPersonGetsMail() {
+        String account = TestPeople.freshAccount("forgot");
+        TestPeople.Person person = people.withAccount(account);
+
+        CardLoginClient.Page existing = forgot(new CardLoginClient(), account);
+        CardLoginClient.Page missing = forgot(new CardLoginClient(), TestPeople.freshAccount("nobody"));
+        CardLoginClient.Page byMissingId = forgot(new CardLoginClient(), TestPeople.newNationalId());
+
+        for (CardLoginClient.Page page : List.of(existing, missing, byMissingId)) {
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("template: ecpa-home.ftl").contains(message("emailSentMessage"));
+        }
+        assertThat(ResetMails.to(mail, account + "@it.ecpa.test")).hasSize(1);
+        assertThat(person.username()).isEqualTo(account);
+    }
+
+    @Test
+    void givenTheNationalIdThenTheLinkSetsAPasswordUnderTheRulesOnlyOnce() {
+        String account = TestPeople.freshAccount("forgotid");
+        TestPeople.Person person = people.withAccount(account);
+        CardLoginClient browser = new CardLoginClient();
+        forgot(browser, person.nationalId());
+        String link = resetLink(account + "@it.ecpa.test");
+
+        CardLoginClient.Page update = browser.open(link);
+        assertThat(update.shows("kc-passwd-update-form")).as(update.body()).isTrue();
+        CardLoginClient.Page tooShort = browser.submit("kc-passwd-update-form", Map.of("password-new", "Ab1!", "password-confirm", "Ab1!"));
+        assertThat(tooShort.body()).contains(message("invalidPasswordMinLengthMessage", 8));
+        String password = "Reset-" + Integer.toString((int) (Math.random() * 9000) + 1000) + "x";
+        CardLoginClient.Page done = browser.submit("kc-passwd-update-form", Map.of("password-new", password, "password-confirm", password));
+        assertThat(done.redirectedToApplication()).as("signed in after the reset: " + done.body()).isTrue();
+
+        CardLoginClient later = new CardLoginClient();
+        later.open(authorizationUrl());
+        assertThat(later.logInWithPassword(account, password).redirectedToApplication()).as("the new password works").isTrue();
+
+        CardLoginClient.Page again = new CardLoginClient().open(link);
+        assertThat(again.shows("kc-passwd-update-form")).as("a second use of the link").isFalse();
+
+        List<EventRepresentation> resets = realm.admin().getEvents(List.of("UPDATE_PASSWORD", "UPDATE_CREDENTIAL"), null,
+                person.id(), null, null, null, 0, 5);
+        assertThat(resets).as("the new password is an event").isNotEmpty();
+        assertThat(String.valueOf(resets.stream().map(EventRepresentation::getDetails).toList()))
+                .doesNotContain(person.nationalId()).doesNotContain(password);
+    }
+
+    @Test
+    void givenADepartedPersonThenNoMailIsSentAndThePageIsTheSame() {
+        String account = TestPeople.freshAccount("forgotgone");
+        people.departed(account);
+
+        CardLoginClient.Page page = forgot(new CardLoginClient(), account);
+
+        assertThat(page.body()).contains(message("emailSentMessage"));
+        assertThat(ResetMails.to(mail, account + "@it.ecpa.test")).isEmpty();
+    }
+
+    @Test
+    void givenASecondRequestWithinTheCoolDownThenNoSecondMailIsSent() {
+        String account = TestPeople.freshAccount("forgottwice");
+        TestPeople.Person person = people.withAccount(account);
+
+        forgot(new CardLoginClient(), account);
+        CardLoginClient.Page second = forgot(new CardLoginClient(), person.nationalId());
+
+        assertThat(second.body()).contains(message("emailSentMessage"));
+        assertThat(ResetMails.to(mail, account + "@it.ecpa.test")).hasSize(1);
+        List<EventRepresentation> limited = realm.admin().getEvents(List.of("RESET_PASSWORD_ERROR"), null, person.id(),
+                null, null, null, 0, 5);
+        assertThat(limited).extracting(EventRepresentation::getError).contains("ecpa_reset_rate_limited");
+    }
+
+    @Test
+    void givenAMalformedNationalIdThenTheFormSaysSoAndNothingIsSent() {
+        CardLoginClient.Page page = forgot(new CardLoginClient(), "A123456780");
+
+        assertThat(page.body()).contains("template: ecpa-forgot-password.ftl").contains(message("ecpa.binding.badNationalId"));
+    }
+}
