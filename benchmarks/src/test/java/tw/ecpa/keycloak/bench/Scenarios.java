@@ -4,9 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.core.CoreDsl.tryMax;
 import static io.gatling.javaapi.http.HttpDsl.flushCookieJar;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -154,13 +152,13 @@ final class Scenarios {
         String api = "/admin" + run.realmPath() + "/ecpa-personnel";
         Iterator<Map<String, Object>> feeder = Flows.circular(run.people.resetTargets(),
                 p -> Map.of("nationalId", p.nationalId(), "email", p.email()));
-        // Simultaneous password grants of the same officer were refused (400) for all but one user: each user
-        // takes its token in turn, outside the measured group.
-        ChainBuilder officerToken = tryMax(10).on(pause(Duration.ZERO, Duration.ofSeconds(2))
-                .exec(http("officer token").post(run.realmPath() + "/protocol/openid-connect/token")
-                        .formParam("grant_type", "password").formParam("client_id", API_CLIENT)
-                        .formParam("username", "daming.wang").formParam("password", run.server.getProperty("officer.password"))
-                        .check(status().is(200), jsonPath("$.access_token").saveAs("officerToken"))));
+        // Keycloak 26 refuses simultaneous logins of one user while brute-force protection is on (RESULTS.md,
+        // "Noticed"): with several users only the first officer token is granted and the others stop here,
+        // so this flow effectively runs with one user. Retrying made Keycloak lock the officer out.
+        ChainBuilder officerToken = exec(http("officer token").post(run.realmPath() + "/protocol/openid-connect/token")
+                .formParam("grant_type", "password").formParam("client_id", API_CLIENT)
+                .formParam("username", "daming.wang").formParam("password", run.server.getProperty("officer.password"))
+                .check(status().is(200), jsonPath("$.access_token").saveAs("officerToken")));
         ChainBuilder iteration = exec(http("search").post(api + "/search")
                 .header("Authorization", "Bearer #{officerToken}").header("Content-Type", "application/json")
                 .body(StringBody("{\"nationalId\":\"#{nationalId}\"}"))
@@ -172,7 +170,7 @@ final class Scenarios {
                 .exec(http("confirm").post(api + "/resets/#{confirmationId}/confirm")
                         .header("Authorization", "Bearer #{officerToken}")
                         .check(status().is(200), jsonPath("$.status").is("sent")));
-        return scenario(RESET).exec(officerToken).exec(session -> session.markAsSucceeded()).exec(session -> session.contains("officerToken") ? session : session.markAsFailed()).exitHereIfFailed().during(Duration.ofSeconds(seconds)).on(
+        return scenario(RESET).exec(officerToken).exitHereIfFailed().during(Duration.ofSeconds(seconds)).on(
                 measured(RESET, feeder, iteration));
     }
 
