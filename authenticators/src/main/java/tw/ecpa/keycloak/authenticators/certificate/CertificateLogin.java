@@ -27,7 +27,6 @@ import tw.ecpa.keycloak.authenticators.binding.BoundCertificates;
 import tw.ecpa.keycloak.authenticators.binding.PersonnelRecord;
 import tw.ecpa.keycloak.authenticators.home.HomePage;
 import tw.ecpa.keycloak.core.certificate.CardKind;
-import tw.ecpa.keycloak.core.certificate.CardProblem;
 
 /**
  * 憑證登入, one attempt: the page handed the PIN to the card component, which signed this login's nonce;
@@ -96,49 +95,19 @@ public final class CertificateLogin {
 
     private void attempt(AuthenticationFlowContext context, MultivaluedMap<String, String> form,
                          Function<FormMessage, Response> page, UserModel signedIn) {
-        CertificateLoginConfig config = CertificateLoginConfig.read(context.getAuthenticatorConfig());
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        Instant now = Instant.now();
         if (signedIn == null) {
             // A failed password attempt on the same page may have left its user behind.
             context.clearUser();
         }
         VerifiedCertificateNotes.forget(authSession);
-        context.getEvent().detail(VerifiedCertificateNotes.DETAIL_METHOD, VerifiedCertificateNotes.METHOD);
-
-        Optional<CardAnswer> answer = CardAnswer.parse(form.getFirst(ANSWER_FIELD));
-        if (answer.isEmpty()) {
-            authSession.removeAuthNote(NonceIssuer.NONCE_NOTE);
-            fail(context, page, VerificationFailure.ANSWER_MALFORMED.eventError(), VerificationFailure.ANSWER_MALFORMED.messageKey());
+        CardAnswerCheck.Outcome outcome = new CardAnswerCheck(session, context.getAuthenticatorConfig())
+                .check(authSession, form.getFirst(ANSWER_FIELD), context.getEvent());
+        if (outcome instanceof CardAnswerCheck.Refused refused) {
+            fail(context, page, refused.eventError(), refused.messageKey());
             return;
         }
-        Optional<CardProblem> problem = CardProblem.of(answer.get().retCode(), answer.get().lastError());
-        if (problem.isPresent()) {
-            authSession.removeAuthNote(NonceIssuer.NONCE_NOTE);
-            context.getEvent().detail("card_ret_code", CardProblem.hex(answer.get().retCode()))
-                    .detail("card_last_error", CardProblem.hex(answer.get().lastError()));
-            fail(context, page, problem.get().eventError(), problem.get().messageKey());
-            return;
-        }
-        CardAnswerVerifier verifier;
-        try {
-            verifier = verifier(config);
-        } catch (IllegalArgumentException e) {
-            fail(context, page, NOT_CONFIGURED, "ecpa.certificate.notConfigured");
-            return;
-        }
-        NonceIssuer nonces = new NonceIssuer(config.nonceLifetime());
-        Verification verification = verifier.verify(answer.get(), content -> nonces.consume(authSession, content, now), now);
-        if (verification instanceof Verification.Failed failed) {
-            failed.certificate().ifPresent(certificate -> VerifiedCertificateNotes.describe(context.getEvent(), certificate));
-            fail(context, page, failed.failure().eventError(), failed.failure().messageKey());
-            return;
-        }
-        Verification.Verified verified = (Verification.Verified) verification;
-        VerifiedCertificateNotes.describe(context.getEvent(), verified.certificate());
-        if (verified.revocationUnchecked()) {
-            context.getEvent().detail("revocation", "unchecked");
-        }
+        CardAnswerCheck.VerifiedCard verified = (CardAnswerCheck.VerifiedCard) outcome;
         if (verified.profile().kind() == CardKind.AGENCY) {
             if (signedIn != null) {
                 fail(context, page, NOT_SIGNED_IN_PERSONS_CARD, "ecpa.certificate.stepUpOtherCard");
@@ -205,7 +174,7 @@ public final class CertificateLogin {
      * is then the agency's account, made on the first login, and the user session says which agency it
      * acts for (the personnel API scopes its resets to that agency alone).
      */
-    private void logInForAgency(AuthenticationFlowContext context, Function<FormMessage, Response> page, Verification.Verified verified) {
+    private void logInForAgency(AuthenticationFlowContext context, Function<FormMessage, Response> page, CardAnswerCheck.VerifiedCard verified) {
         String oid = verified.profile().agencyOid().orElse("");
         context.getEvent().detail(VerifiedCertificateNotes.DETAIL_METHOD, AGENCY_METHOD).detail("agency_oid", oid);
         AgencyCertificateHolder holders = new AgencyCertificateHolder(session, context.getRealm());
@@ -222,9 +191,5 @@ public final class CertificateLogin {
     private static void fail(AuthenticationFlowContext context, Function<FormMessage, Response> page, String eventError, String messageKey) {
         context.getEvent().error(eventError);
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page.apply(new FormMessage(null, messageKey)));
-    }
-
-    private CardAnswerVerifier verifier(CertificateLoginConfig config) {
-        return CardAnswerVerifier.configured(session, config);
     }
 }
