@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Keycloak distribution under benchmarks/target/keycloak, run as an operator would run one node: {@code kc.sh
  * start} (production profile: themes and templates cached, unlike start-dev), local caches, plain HTTP on
- * 127.0.0.1, and an H2 file database at a path of our choosing so that the 400,000-record database can be
- * kept between runs. Ports stay clear of the integration tests (8080/9000) and the dev launcher (8180/9100).
+ * 127.0.0.1, and a kept database per dataset ({@link BenchDatabase}: an H2 file, or PostgreSQL for the
+ * 400,000-record run) so that a loaded dataset is not loaded twice. Ports stay clear of the integration
+ * tests (8080/9000) and the dev launcher (8180/9100).
  */
 public final class BenchKeycloak implements AutoCloseable {
 
@@ -25,12 +26,12 @@ public final class BenchKeycloak implements AutoCloseable {
     public static final int MANAGEMENT_PORT = Integer.getInteger("bench.managementPort", 9300);
 
     private final Path home;
-    private final Path database;
+    private final BenchDatabase database;
     private Process process;
 
-    public BenchKeycloak(Path home, Path database) {
+    BenchKeycloak(Path home, BenchDatabase database) {
         this.home = home.toAbsolutePath();
-        this.database = database.toAbsolutePath();
+        this.database = database;
     }
 
     /** Where {@code --import-realm} reads realm files: the distribution's data/import. */
@@ -44,8 +45,9 @@ public final class BenchKeycloak implements AutoCloseable {
 
     /** The options both {@code start} and {@code import} need: the same database and build options. */
     List<String> databaseOptions() {
-        return List.of("--db=dev-file", "--db-url=jdbc:h2:file:" + database.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE",
-                "--cache=local");
+        List<String> options = new ArrayList<>(database.keycloakOptions());
+        options.add("--cache=local");
+        return options;
     }
 
     /** Starts the server, importing the realm files of {@link #importFolder()} if {@code importRealm}. */

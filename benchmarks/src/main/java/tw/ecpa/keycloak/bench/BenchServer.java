@@ -77,7 +77,8 @@ public final class BenchServer {
         System.out.println("PKI ready in " + Duration.between(pkiStart, Instant.now()).toSeconds() + " s");
         MailCatcher mail = MailCatcher.start(SMTP_PORT, MAIL_WEB_PORT);
         Path database = data.resolve("records-" + records);
-        BenchKeycloak keycloak = new BenchKeycloak(home, database);
+        BenchDatabase db = BenchDatabase.of(database, records);
+        BenchKeycloak keycloak = new BenchKeycloak(home, db);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             keycloak.close();
@@ -93,6 +94,7 @@ public final class BenchServer {
         switch (mode) {
             case "records" -> {
                 deleteTree(database);
+                db.recreate();
                 deleteTree(keycloak.importFolder());
                 realm.writeRealmFile(keycloak.importFolder().resolve(realm.realmName() + "-realm.json"));
                 String adminPassword = newSecret();
@@ -107,7 +109,7 @@ public final class BenchServer {
                 try (var in = Files.newBufferedReader(database.resolve("dataset.properties"))) {
                     saved.load(in);
                 }
-                System.out.println("Starting Keycloak on the kept database of " + records + " records (log: " + log + ") ...");
+                System.out.println("Starting Keycloak on the kept database of " + records + " records, " + db.describe() + " (log: " + log + ") ...");
                 keycloak.start(false, saved.getProperty("admin.password"), log, List.of());
                 state.putAll(saved);
             }
@@ -150,10 +152,12 @@ public final class BenchServer {
         BenchRealm realm = new BenchRealm(home.resolve("providers/ecpa-keycloak-bundle.jar"), demo, people, records, SMTP_PORT, pki,
                 "http://127.0.0.1:" + BenchCardWorld.HOLDER_CHECK_PORT + "/holder-check");
         Path database = data.resolve("records-" + records);
-        BenchKeycloak keycloak = new BenchKeycloak(home, database);
+        BenchDatabase db = BenchDatabase.of(database, records);
+        BenchKeycloak keycloak = new BenchKeycloak(home, db);
         Path log = run.resolve("keycloak-load-" + records + ".log");
         Files.deleteIfExists(log);
         deleteTree(database);
+        db.recreate();
         deleteTree(keycloak.importFolder());
         Path dir = data.resolve("import-" + records);
         Instant written = Instant.now();
@@ -166,13 +170,15 @@ public final class BenchServer {
         Duration writing = Duration.between(written, Instant.now());
         String officerPassword = officerPassword(dir.resolve("ecpa-realm.json"));
         String adminPassword = newSecret();
-        System.out.println("Importing " + records + " records with kc.sh import --dir " + dir + " (nice -n 10; log: " + log + ") ...");
+        System.out.println("Importing " + records + " records with kc.sh import --dir " + dir + " into the " + db.describe()
+                + " (nice -n 10; log: " + log + ") ...");
         Duration took = keycloak.importDirectory(dir, log, adminPassword);
         Properties saved = new Properties();
         saved.setProperty("admin.password", adminPassword);
         saved.setProperty("officer.password", officerPassword);
         saved.setProperty("records", Integer.toString(records));
         saved.setProperty("method", "kc.sh import --dir");
+        saved.setProperty("database", db.describe());
         saved.setProperty("files.seconds", Long.toString(writing.toSeconds()));
         saved.setProperty("import.seconds", Long.toString(took.toSeconds()));
         Files.createDirectories(database);
