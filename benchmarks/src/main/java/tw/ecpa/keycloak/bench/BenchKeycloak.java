@@ -3,15 +3,13 @@ package tw.ecpa.keycloak.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import tw.ecpa.keycloak.dev.server.KeycloakProcess;
 
 /**
  * The Keycloak distribution under benchmarks/target/keycloak, run as an operator would run one node: {@code kc.sh
@@ -71,7 +69,7 @@ public final class BenchKeycloak implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitRealm("master", log);
+        KeycloakProcess.awaitRealm(process, URI.create(baseUrl() + "/realms/master"), Duration.ofMinutes(8), log);
     }
 
     /**
@@ -108,49 +106,8 @@ public final class BenchKeycloak implements AutoCloseable {
                 .findFirst().map(ProcessHandle::pid).orElse(process.pid());
     }
 
-    private void awaitRealm(String realm, Path log) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI uri = URI.create(baseUrl() + "/realms/" + realm);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(8));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak stopped while starting; see " + log);
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("Keycloak did not answer within 8 minutes; see " + log);
-    }
-
     @Override
     public void close() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-        all.add(process.toHandle());
-        all.forEach(ProcessHandle::destroy);
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                all.forEach(ProcessHandle::destroyForcibly);
-            }
-        } catch (InterruptedException e) {
-            all.forEach(ProcessHandle::destroyForcibly);
-            Thread.currentThread().interrupt();
-        }
+        KeycloakProcess.stop(process, Duration.ofSeconds(60));
     }
 }

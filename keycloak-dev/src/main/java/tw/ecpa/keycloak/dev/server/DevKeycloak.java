@@ -4,17 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -66,30 +61,7 @@ public final class DevKeycloak implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitRealm(realmName, log);
-    }
-
-    private void awaitRealm(String realmName, Path log) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI realm = URI.create("http://127.0.0.1:" + httpPort + "/realms/" + realmName);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak stopped while starting; see " + log);
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(realm).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for Keycloak", e);
-            }
-            sleep(Duration.ofSeconds(1));
-        }
-        throw new IllegalStateException("Keycloak did not serve realm " + realmName + " within 4 minutes; see " + log);
+        KeycloakProcess.awaitRealm(process, URI.create("http://127.0.0.1:" + httpPort + "/realms/" + realmName), Duration.ofMinutes(4), log);
     }
 
     private static void requireFree(int port) {
@@ -111,30 +83,9 @@ public final class DevKeycloak implements AutoCloseable {
         }
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** Stops Keycloak and the JVM the start script launched, gracefully first. */
     @Override
     public void close() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-        all.add(process.toHandle());
-        all.forEach(ProcessHandle::destroy);
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                all.forEach(ProcessHandle::destroyForcibly);
-            }
-        } catch (InterruptedException e) {
-            all.forEach(ProcessHandle::destroyForcibly);
-            Thread.currentThread().interrupt();
-        }
+        KeycloakProcess.stop(process, Duration.ofSeconds(30));
     }
 }
