@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * The Keycloak distribution Maven unpacked under keycloak-dev/target, run in development mode on the
  * embedded H2 database. Every start begins from an empty database and imports the realm file it is
- * given, so two runs in a row behave the same and no state leaks from one to the next.
+ * given, so two runs in a row behave the same and no state leaks from one to the next. A
+ * {@linkplain #restart restart} keeps the database, as an operator's restart would.
  */
 public final class DevKeycloak implements AutoCloseable {
 
@@ -45,16 +46,38 @@ public final class DevKeycloak implements AutoCloseable {
         requireFree(httpPort);
         requireFree(managementPort);
         try {
+            Files.deleteIfExists(log);
             deleteRecursively(home.resolve("data"));
             Path imports = Files.createDirectories(home.resolve("data/import"));
             Files.writeString(imports.resolve(realmName + "-realm.json"), realmJson);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        launch(realmName, adminUser, adminPassword, log);
+    }
+
+    /**
+     * Stops Keycloak and starts it again on the database it had: nothing is deleted and the realm file,
+     * still in {@code data/import}, is skipped because the realm exists. Returns once the realm answers.
+     */
+    public void restart(String realmName, String adminUser, String adminPassword, Path log) {
+        close();
+        awaitFree(httpPort);
+        awaitFree(managementPort);
+        requireFree(httpPort);
+        requireFree(managementPort);
+        launch(realmName, adminUser, adminPassword, log);
+    }
+
+    private void launch(String realmName, String adminUser, String adminPassword, Path log) {
+        try {
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                     "--import-realm", "--spi-theme--cache-themes=false", "--spi-theme--cache-templates=false"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", adminUser);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
             process = builder.start();
@@ -65,10 +88,28 @@ public final class DevKeycloak implements AutoCloseable {
     }
 
     private static void requireFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            socket.setReuseAddress(true);
-        } catch (IOException e) {
+        if (!isFree(port)) {
             throw new IllegalStateException("Port " + port + " on 127.0.0.1 is taken: is an earlier dev Keycloak still running?");
+        }
+    }
+
+    /** The JVM that kc.sh started may take a moment after the script to let go of its ports. */
+    private static void awaitFree(int port) {
+        for (int tries = 0; tries < 30 && !isFree(port); tries++) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for port " + port, e);
+            }
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
