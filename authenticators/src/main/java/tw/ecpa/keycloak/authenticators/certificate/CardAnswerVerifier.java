@@ -36,7 +36,7 @@ final class CardAnswerVerifier {
 
     /** The verifier the certificate step's settings describe; IllegalArgumentException when its PEM text is not usable. */
     static CardAnswerVerifier configured(KeycloakSession session, CertificateLoginConfig config) {
-        TrustAnchors anchors = TrustAnchors.fromPem(config.trustAnchorsPem(), config.issuingCasPem());
+        TrustAnchors anchors = TrustAnchors.of(config.trustAnchorsPem(), config.issuingCasPem());
         RevocationCheck revocation = new RevocationCheck(config.revocationMode(),
                 new CrlRevocationSource(session),
                 new CachedOcspAnswers(new OcspRevocationSource(session), session.singleUseObjects(), config.ocspCacheMaxAge()));

@@ -20,8 +20,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -31,12 +33,39 @@ import java.util.stream.Collectors;
  */
 final class TrustAnchors {
 
+    /**
+     * Anchors already parsed, by their PEM text. Every certificate login reads the execution's settings
+     * afresh; parsing the same few certificates each time was about 2 % of a login's CPU in the
+     * benchmarks' profile. Keyed by the text itself, so a changed setting takes effect on the next login,
+     * on every node, with nothing to invalidate. Bounded: a realm has a handful of certificate settings.
+     */
+    private static final Map<Pem, TrustAnchors> PARSED = new ConcurrentHashMap<>();
+    private static final int MAX_PARSED = 32;
+
+    private record Pem(String roots, String issuingCas) {
+    }
+
     private final Set<TrustAnchor> roots;
     private final List<X509Certificate> issuingCas;
 
     private TrustAnchors(Set<TrustAnchor> roots, List<X509Certificate> issuingCas) {
         this.roots = roots;
         this.issuingCas = issuingCas;
+    }
+
+    /** Like {@link #fromPem}, reusing the anchors parsed from the same text before. */
+    static TrustAnchors of(String rootsPem, String issuingCasPem) {
+        Pem key = new Pem(rootsPem == null ? "" : rootsPem, issuingCasPem == null ? "" : issuingCasPem);
+        TrustAnchors known = PARSED.get(key);
+        if (known != null) {
+            return known;
+        }
+        TrustAnchors parsed = fromPem(rootsPem, issuingCasPem); // unusable text throws and is not kept
+        if (PARSED.size() >= MAX_PARSED) {
+            PARSED.clear();
+        }
+        PARSED.put(key, parsed);
+        return parsed;
     }
 
     /** @throws IllegalArgumentException when a PEM block is not a certificate, or no root is given */
