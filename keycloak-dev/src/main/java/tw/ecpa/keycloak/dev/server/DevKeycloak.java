@@ -14,9 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * A Keycloak distribution Maven unpacked (the launcher's under keycloak-dev/target/keycloak, the restart
- * test's under integration-tests/target/restart-keycloak), run in development mode on the embedded H2 database. Every start begins from an empty database and imports the realm file it is
- * given, so two runs in a row behave the same and no state leaks from one to the next. A
- * {@linkplain #restart restart} keeps the database, as an operator's restart would.
+ * test's under integration-tests/target/restart-keycloak), run in development mode on the embedded H2
+ * database. Every start begins from an empty database and imports the realm file it is given, so two runs
+ * in a row behave the same and no state leaks from one to the next. A {@linkplain #restart restart} keeps
+ * the database, as an operator's restart would.
  */
 public final class DevKeycloak implements AutoCloseable {
 
