@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -141,6 +142,39 @@ class PortalChromeIT extends EcpaIntegrationTest {
         pages.waitForTheChrome();
 
         assertThat(personLine()).isEqualTo("整合測試@示範部 (帳號登入)");
+    }
+
+    @Test
+    void aGroupOutsideTheAgenciesNamesNoAgencyEvenWithTheAgencysCode() {
+        String strayCode = "Z9" + TestPeople.newNationalId().substring(2);
+        GroupRepresentation stray = new GroupRepresentation();
+        stray.setName("it-not-an-agency-" + strayCode);
+        stray.setAttributes(Map.of("agencyCode", List.of(strayCode)));
+        String strayId;
+        try (Response response = realm.admin().groups().add(stray)) {
+            assertThat(response.getStatus()).as("the stray group").isEqualTo(201);
+            String path = response.getLocation().getPath();
+            strayId = path.substring(path.lastIndexOf('/') + 1);
+        }
+        try {
+            UserRepresentation user = new UserRepresentation();
+            user.setUsername(TestPeople.placeholder());
+            user.setFirstName("測試");
+            user.setLastName("整合");
+            TestPeople.Person person = people.create(user, "serving", strayCode);
+            person.givePassword(PASSWORD);
+
+            pages.openAccountConsole();
+            pages.showInTraditionalChinese();
+            pages.logIn(person.nationalId(), PASSWORD);
+            pages.waitFor(EcpaPages.PERSONAL_DATA);
+            pages.waitForTheChrome();
+
+            assertThat(personLine()).as("an agency code no agency under /agencies has is shown as the code")
+                    .isEqualTo("整合測試@" + strayCode + " (帳號登入)");
+        } finally {
+            realm.admin().groups().group(strayId).remove();
+        }
     }
 
     @Test

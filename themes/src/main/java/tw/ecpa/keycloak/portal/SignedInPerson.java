@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -22,6 +23,7 @@ record SignedInPerson(String name, String agency, String method) {
     static final String LOGIN_METHOD_NOTE = "ecpa.loginMethod";
     static final String AGENCY_CODE = "agencyCode";
     static final String AGENCY_NAME_EN = "agencyNameEn";
+    static final String AGENCIES_ROOT = "agencies";
 
     static Optional<SignedInPerson> of(KeycloakSession session, RealmModel realm, String clientId, String tabId, boolean english) {
         AuthenticationSessionManager authSessions = new AuthenticationSessionManager(session);
@@ -55,11 +57,22 @@ record SignedInPerson(String name, String agency, String method) {
         if (code == null || code.isBlank()) {
             return null;
         }
-        return session.groups().searchGroupsByAttributes(realm, Map.of(AGENCY_CODE, code), 0, 1).findFirst()
+        return session.groups().searchGroupsByAttributes(realm, Map.of(AGENCY_CODE, code), 0, 2)
+                .filter(SignedInPerson::isAgency)
+                .findFirst()
                 .map(group -> {
                     String inEnglish = group.getFirstAttribute(AGENCY_NAME_EN);
                     return english && inEnglish != null && !inEnglish.isBlank() ? inEnglish : group.getName();
                 })
                 .orElse(code);
+    }
+
+    /** Agencies are the groups under {@value #AGENCIES_ROOT}, as the personnel API reads them; another group with the attribute names none. */
+    private static boolean isAgency(GroupModel group) {
+        GroupModel top = group;
+        while (top.getParent() != null) {
+            top = top.getParent();
+        }
+        return top != group && AGENCIES_ROOT.equals(top.getName());
     }
 }
