@@ -132,16 +132,7 @@ class PortalChromeIT extends EcpaIntegrationTest {
 
     @Test
     void anIdentifiedPersonSeesNameAgencyAndLoginMethodOnTheSetupPages() {
-        TestPeople.Person person = people.newcomer();
-        person.givePassword(PASSWORD);
-
-        pages.openAccountConsole();
-        pages.showInTraditionalChinese();
-        pages.logIn(person.nationalId(), PASSWORD);
-        pages.waitFor(EcpaPages.PERSONAL_DATA);
-        pages.waitForTheChrome();
-
-        assertThat(personLine()).isEqualTo("整合測試@示範部 (帳號登入)");
+        assertThat(personLineOnThePersonalDataPage(people.newcomer())).isEqualTo("整合測試@示範部 (帳號登入)");
     }
 
     @Test
@@ -161,16 +152,8 @@ class PortalChromeIT extends EcpaIntegrationTest {
             user.setUsername(TestPeople.placeholder());
             user.setFirstName("測試");
             user.setLastName("整合");
-            TestPeople.Person person = people.create(user, "serving", strayCode);
-            person.givePassword(PASSWORD);
-
-            pages.openAccountConsole();
-            pages.showInTraditionalChinese();
-            pages.logIn(person.nationalId(), PASSWORD);
-            pages.waitFor(EcpaPages.PERSONAL_DATA);
-            pages.waitForTheChrome();
-
-            assertThat(personLine()).as("an agency code no agency under /agencies has is shown as the code")
+            assertThat(personLineOnThePersonalDataPage(people.create(user, "serving", strayCode)))
+                    .as("an agency code no agency under /agencies has is shown as the code")
                     .isEqualTo("整合測試@" + strayCode + " (帳號登入)");
         } finally {
             realm.admin().groups().group(strayId).remove();
@@ -179,16 +162,7 @@ class PortalChromeIT extends EcpaIntegrationTest {
 
     @Test
     void aNameWithMarkupIsShownAsText() {
-        TestPeople.Person person = importedWithMarkupInTheName();
-        person.givePassword(PASSWORD);
-
-        pages.openAccountConsole();
-        pages.showInTraditionalChinese();
-        pages.logIn(person.nationalId(), PASSWORD);
-        pages.waitFor(EcpaPages.PERSONAL_DATA);
-        pages.waitForTheChrome();
-
-        assertThat(personLine()).isEqualTo(MARKUP_LAST + MARKUP_FIRST + "@示範部 (帳號登入)");
+        assertThat(personLineOnThePersonalDataPage(importedWithMarkupInTheName())).isEqualTo(MARKUP_LAST + MARKUP_FIRST + "@示範部 (帳號登入)");
         assertThat(browser.driver().findElements(By.cssSelector("#ecpa-person *"))).as("no element made from the name").isEmpty();
         assertThat(browser.driver().findElements(By.xpath("//script[contains(., 'alert(1)')]"))).isEmpty();
     }
@@ -245,6 +219,17 @@ class PortalChromeIT extends EcpaIntegrationTest {
         String id = realm.admin().users().searchByUsername(user.getUsername(), true).get(0).getId();
         importedIds.add(id);
         return new TestPeople.Person(id, nationalId, realm.admin().users().get(id));
+    }
+
+    /** The person, given a password, logs in by national ID in zh-Hant; the person line of the 個人資料 page that follows. */
+    private String personLineOnThePersonalDataPage(TestPeople.Person person) {
+        person.givePassword(PASSWORD);
+        pages.openAccountConsole();
+        pages.showInTraditionalChinese();
+        pages.logIn(person.nationalId(), PASSWORD);
+        pages.waitFor(EcpaPages.PERSONAL_DATA);
+        pages.waitForTheChrome();
+        return personLine();
     }
 
     /** The person line as shown; an empty line says what the page asked the server, for the failure message. */
