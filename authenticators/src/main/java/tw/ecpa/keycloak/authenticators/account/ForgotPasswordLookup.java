@@ -8,17 +8,15 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.DefaultActionTokenKey;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
+import tw.ecpa.keycloak.authenticators.IdentifyingStep;
 import tw.ecpa.keycloak.core.NationalId;
 
 /**
@@ -34,7 +32,7 @@ import tw.ecpa.keycloak.core.NationalId;
  * brute-force detection is no fit here: counting reset requests as failures would let anyone lock
  * anyone's account.
  */
-final class ForgotPasswordLookup implements Authenticator {
+final class ForgotPasswordLookup implements IdentifyingStep {
 
     static final String TEMPLATE = "ecpa-forgot-password.ftl";
     static final String FIELD_ACCOUNT = "account";
@@ -111,23 +109,5 @@ final class ForgotPasswordLookup implements Authenticator {
             form.addError(error);
         }
         return form.createForm(TEMPLATE);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

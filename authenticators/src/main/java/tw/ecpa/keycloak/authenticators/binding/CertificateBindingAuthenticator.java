@@ -8,18 +8,17 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import tw.ecpa.keycloak.authenticators.IdentifyingStep;
 import tw.ecpa.keycloak.authenticators.account.PersonnelAccounts;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLevel;
 import tw.ecpa.keycloak.authenticators.certificate.VerifiedCertificateNotes;
@@ -42,7 +41,7 @@ import tw.ecpa.keycloak.holder.HolderVerifiers;
  * found person go through {@code failureChallenge} with that person as the attempted user, so
  * brute-force detection counts binding attempts.
  */
-final class CertificateBindingAuthenticator implements Authenticator {
+final class CertificateBindingAuthenticator implements IdentifyingStep {
 
     static final String BAD_NATIONAL_ID = "ecpa_binding_bad_national_id";
     static final String HOLDER_MISMATCH = "ecpa_holder_mismatch";
@@ -183,23 +182,5 @@ final class CertificateBindingAuthenticator implements Authenticator {
 
     private static Optional<X509Certificate> verifiedCertificate(AuthenticationFlowContext context) {
         return VerifiedCertificateNotes.verified(context.getAuthenticationSession());
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

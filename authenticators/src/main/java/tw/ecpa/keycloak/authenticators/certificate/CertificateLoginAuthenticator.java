@@ -1,10 +1,9 @@
 package tw.ecpa.keycloak.authenticators.certificate;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
+
+import tw.ecpa.keycloak.authenticators.IdentifyingStep;
 
 /**
  * 憑證登入 as a page of its own ({@link CertificatePage}), for a flow without the ECPA home page (a
@@ -12,7 +11,7 @@ import org.keycloak.models.UserModel;
  * where the card must be the signed-in person's. The home page offers the same login as one of its
  * boxes ({@link CertificateLoginMethod}); a card already used there is not asked for again.
  */
-final class CertificateLoginAuthenticator implements Authenticator {
+final class CertificateLoginAuthenticator implements IdentifyingStep {
 
     private final CertificateLogin login;
 
@@ -38,23 +37,5 @@ final class CertificateLoginAuthenticator implements Authenticator {
             return;
         }
         login.attempt(context, context.getHttpRequest().getDecodedFormParameters(), error -> CertificatePage.render(context, error));
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -6,16 +6,14 @@ import java.util.Optional;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
+
+import tw.ecpa.keycloak.authenticators.IdentifyingStep;
 
 /**
  * The ECPA home page as the first step of the browser flow: shows the boxes of the installed login
  * methods and hands a post to the method whose box it came from.
  */
-final class EcpaHomeAuthenticator implements Authenticator {
+final class EcpaHomeAuthenticator implements IdentifyingStep {
 
     private final List<LoginMethod> methods;
     private final HomePage page;
@@ -43,23 +41,5 @@ final class EcpaHomeAuthenticator implements Authenticator {
 
     private Optional<LoginMethod> methodFor(String id) {
         return methods.stream().filter(m -> m.id().equals(id)).findFirst();
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }
