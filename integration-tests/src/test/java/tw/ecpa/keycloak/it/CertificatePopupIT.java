@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.resource.UserResource;
-import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
@@ -41,17 +38,18 @@ class CertificatePopupIT extends EcpaIntegrationTest {
     @InjectWebDriver
     ManagedWebDriver browser;
 
-    private final Map<String, Map<String, String>> originalConfigs = new HashMap<>();
+    private BrowserFormsSettings settings;
     private EcpaPages pages;
 
     @BeforeEach
     void pointTheRealmsCertificateStepsAtTheCardWorld(CardWorld world) throws IOException {
-        configure("ecpa-home", Map.of(
+        settings = new BrowserFormsSettings(realm.admin());
+        settings.set("ecpa-home", Map.of(
                 "ecpa.certificate.trustAnchors", world.pki().trustAnchorPem(),
                 "ecpa.certificate.issuingCas", Files.readString(world.pki().issuingCasFile()),
                 "ecpa.certificate.componentUrl", world.readerUrl().toString(),
                 "ecpa.certificate.citizenPolicies", TestPkiOids.CITIZEN_TEST_POLICY));
-        configure("ecpa-certificate-binding", Map.of(
+        settings.set("ecpa-certificate-binding", Map.of(
                 "ecpa.holder.verifiers", "certificate-suffix##http",
                 "ecpa.holder.http.url", world.holderCheckUrl().toString()));
         pages = new EcpaPages(browser.driver(), realm.getBaseUrl());
@@ -60,11 +58,7 @@ class CertificatePopupIT extends EcpaIntegrationTest {
 
     @AfterEach
     void restoreTheRealmAndUnbind() {
-        originalConfigs.forEach((configId, config) -> {
-            AuthenticatorConfigRepresentation representation = realm.admin().flows().getAuthenticatorConfig(configId);
-            representation.setConfig(config);
-            realm.admin().flows().updateAuthenticatorConfig(configId, representation);
-        });
+        settings.close();
         UserResource daming = userByNationalId(DAMING_ID);
         daming.credentials().stream().filter(c -> "ecpa-certificate".equals(c.getType())).forEach(c -> daming.removeCredential(c.getId()));
         daming.logout();
@@ -104,17 +98,6 @@ class CertificatePopupIT extends EcpaIntegrationTest {
 
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains(wrongPin));
         assertThat(driver.findElements(By.id("kc-form-login"))).as("the home page with both boxes").isNotEmpty();
-    }
-
-    private void configure(String providerId, Map<String, String> settings) {
-        AuthenticationExecutionInfoRepresentation execution = realm.admin().flows().getExecutions("ecpa browser forms").stream()
-                .filter(e -> providerId.equals(e.getProviderId())).findFirst().orElseThrow();
-        AuthenticatorConfigRepresentation representation = realm.admin().flows().getAuthenticatorConfig(execution.getAuthenticationConfig());
-        originalConfigs.put(representation.getId(), new HashMap<>(representation.getConfig()));
-        Map<String, String> config = new HashMap<>(representation.getConfig());
-        config.putAll(settings);
-        representation.setConfig(config);
-        realm.admin().flows().updateAuthenticatorConfig(representation.getId(), representation);
     }
 
     private static void waitFor(WebDriver driver, By element) {

@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.resource.UserResource;
-import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
@@ -52,7 +49,7 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
     private static final String REDIRECT_URI = "http://127.0.0.1:9/callback";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, Map<String, String>> originalConfigs = new HashMap<>();
+    private BrowserFormsSettings settings;
     private final HttpClient http = HttpClient.newHttpClient();
     private CardWorld world;
     private String clientId;
@@ -68,9 +65,10 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
                 "ecpa.certificate.componentUrl", world.readerUrl().toString(),
                 "ecpa.certificate.citizenPolicies", TestPkiOids.CITIZEN_TEST_POLICY,
                 "ecpa.certificate.agencyPolicies", TestPkiOids.AGENCY_TEST_POLICY);
-        configure("ecpa-home", cards);
-        configure("ecpa-certificate", cards);
-        configure("ecpa-certificate-binding", Map.of(
+        settings = new BrowserFormsSettings(realm.admin());
+        settings.set("ecpa-home", cards);
+        settings.set("ecpa-certificate", cards);
+        settings.set("ecpa-certificate-binding", Map.of(
                 "ecpa.holder.verifiers", "certificate-suffix##http",
                 "ecpa.holder.http.url", world.holderCheckUrl().toString()));
 
@@ -90,11 +88,7 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
 
     @AfterEach
     void restoreTheRealm() {
-        originalConfigs.forEach((configId, config) -> {
-            AuthenticatorConfigRepresentation representation = realm.admin().flows().getAuthenticatorConfig(configId);
-            representation.setConfig(config);
-            realm.admin().flows().updateAuthenticatorConfig(configId, representation);
-        });
+        settings.close();
         realm.admin().clients().get(clientUuid).remove();
         for (String id : List.of(DAMING_ID, XIAOMEI_ID)) {
             UserResource user = userByNationalId(id);
@@ -272,16 +266,5 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private void configure(String providerId, Map<String, String> settings) {
-        AuthenticationExecutionInfoRepresentation execution = realm.admin().flows().getExecutions("ecpa browser forms").stream()
-                .filter(e -> providerId.equals(e.getProviderId())).findFirst().orElseThrow();
-        AuthenticatorConfigRepresentation representation = realm.admin().flows().getAuthenticatorConfig(execution.getAuthenticationConfig());
-        originalConfigs.put(representation.getId(), new HashMap<>(representation.getConfig()));
-        Map<String, String> config = new HashMap<>(representation.getConfig());
-        config.putAll(settings);
-        representation.setConfig(config);
-        realm.admin().flows().updateAuthenticatorConfig(representation.getId(), representation);
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
@@ -54,20 +51,21 @@ class ScreenshotsIT extends EcpaIntegrationTest {
     @InjectWebDriver
     ManagedWebDriver browser;
 
-    private final Map<String, Map<String, String>> originalConfigs = new HashMap<>();
+    private BrowserFormsSettings settings;
     private TestPeople people;
     private ResetTargets targets;
     private EcpaPages pages;
 
     @BeforeEach
     void pointTheRealmAtTheCardWorld(CardWorld world) throws IOException {
-        configure("ecpa-home", Map.of(
+        settings = new BrowserFormsSettings(realm.admin());
+        settings.set("ecpa-home", Map.of(
                 "ecpa.certificate.trustAnchors", world.pki().trustAnchorPem(),
                 "ecpa.certificate.issuingCas", Files.readString(world.pki().issuingCasFile()),
                 "ecpa.certificate.componentUrl", world.readerUrl().toString(),
                 "ecpa.certificate.citizenPolicies", TestPkiOids.CITIZEN_TEST_POLICY,
                 "ecpa.certificate.revocationMode", "CRL"));
-        configure("ecpa-certificate-binding", Map.of(
+        settings.set("ecpa-certificate-binding", Map.of(
                 "ecpa.holder.verifiers", "certificate-suffix##http",
                 "ecpa.holder.http.url", world.holderCheckUrl().toString()));
         people = new TestPeople(realm.admin());
@@ -80,11 +78,7 @@ class ScreenshotsIT extends EcpaIntegrationTest {
 
     @AfterEach
     void restore(CardWorld world) {
-        originalConfigs.forEach((configId, config) -> {
-            AuthenticatorConfigRepresentation representation = realm.admin().flows().getAuthenticatorConfig(configId);
-            representation.setConfig(config);
-            realm.admin().flows().updateAuthenticatorConfig(configId, representation);
-        });
+        settings.close();
         world.reader().reset();
         people.close();
         targets.close();
@@ -261,16 +255,5 @@ class ScreenshotsIT extends EcpaIntegrationTest {
     private void shoot(String name) throws IOException {
         byte[] png = ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES);
         Files.write(SHOTS.resolve(name + ".png"), png);
-    }
-
-    private void configure(String providerId, Map<String, String> settings) {
-        AuthenticationExecutionInfoRepresentation execution = realm.admin().flows().getExecutions("ecpa browser forms").stream()
-                .filter(e -> providerId.equals(e.getProviderId())).findFirst().orElseThrow();
-        AuthenticatorConfigRepresentation representation = realm.admin().flows().getAuthenticatorConfig(execution.getAuthenticationConfig());
-        originalConfigs.put(representation.getId(), new HashMap<>(representation.getConfig()));
-        Map<String, String> config = new HashMap<>(representation.getConfig());
-        config.putAll(settings);
-        representation.setConfig(config);
-        realm.admin().flows().updateAuthenticatorConfig(representation.getId(), representation);
     }
 }

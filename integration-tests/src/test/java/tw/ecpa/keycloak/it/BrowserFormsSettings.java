@@ -1,0 +1,50 @@
+package tw.ecpa.keycloak.it;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
+
+/**
+ * Settings of the steps of the realm's own browser flow ("ecpa browser forms") changed for one test, as
+ * an operator would in the admin console, and put back as they were when the test closes it.
+ */
+final class BrowserFormsSettings implements AutoCloseable {
+
+    private static final String FLOW = "ecpa browser forms";
+
+    private final RealmResource realm;
+    /** Each changed step's settings as they were before the first change. */
+    private final Map<String, Map<String, String>> originals = new LinkedHashMap<>();
+
+    BrowserFormsSettings(RealmResource realm) {
+        this.realm = realm;
+    }
+
+    /** Adds {@code settings} to the settings of the flow's step {@code providerId}, replacing those of the same name. */
+    BrowserFormsSettings set(String providerId, Map<String, String> settings) {
+        AuthenticationExecutionInfoRepresentation execution = realm.flows().getExecutions(FLOW).stream()
+                .filter(e -> providerId.equals(e.getProviderId())).findFirst().orElseThrow();
+        AuthenticatorConfigRepresentation representation = realm.flows().getAuthenticatorConfig(execution.getAuthenticationConfig());
+        originals.putIfAbsent(representation.getId(), new HashMap<>(representation.getConfig()));
+        Map<String, String> config = new HashMap<>(representation.getConfig());
+        config.putAll(settings);
+        representation.setConfig(config);
+        realm.flows().updateAuthenticatorConfig(representation.getId(), representation);
+        return this;
+    }
+
+    /** Puts every changed step's settings back. */
+    @Override
+    public void close() {
+        originals.forEach((configId, config) -> {
+            AuthenticatorConfigRepresentation representation = realm.flows().getAuthenticatorConfig(configId);
+            representation.setConfig(config);
+            realm.flows().updateAuthenticatorConfig(configId, representation);
+        });
+        originals.clear();
+    }
+}
