@@ -169,7 +169,8 @@ final class OidcCodeFlow implements AutoCloseable {
         }
     }
 
-    private static String s256(String verifier) {
+    /** The PKCE S256 challenge of {@code verifier}. */
+    static String s256(String verifier) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
@@ -178,7 +179,8 @@ final class OidcCodeFlow implements AutoCloseable {
         }
     }
 
-    private static String randomUrlSafe(int bytes) {
+    /** {@code bytes} random bytes, base64url: a PKCE verifier, a state. */
+    static String randomUrlSafe(int bytes) {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);

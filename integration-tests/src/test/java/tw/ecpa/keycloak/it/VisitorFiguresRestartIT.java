@@ -10,10 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,10 +110,8 @@ class VisitorFiguresRestartIT {
 
     /** The home page's 帳號登入 box in a browser of its own; the login must reach the application. */
     private static void logIn(String realmUrl, String account, String password) {
-        byte[] verifier = new byte[32];
-        new SecureRandom().nextBytes(verifier);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(
-                Base64.getUrlEncoder().withoutPadding().encodeToString(verifier)));
+        // The code is never redeemed: any verifier's challenge will do, as long as it is a real S256 one.
+        String challenge = OidcCodeFlow.s256(OidcCodeFlow.randomUrlSafe(32));
         String authorization = realmUrl + "/protocol/openid-connect/auth?client_id=" + CLIENT_ID
                 + "&redirect_uri=" + URLEncoder.encode(REDIRECT_URI, StandardCharsets.UTF_8)
                 + "&response_type=code&scope=openid&state=" + UUID.randomUUID()
@@ -125,14 +121,6 @@ class VisitorFiguresRestartIT {
         CardLoginClient.Page answer = browser.logInWithPassword(account, password);
         assertThat(answer.redirectedToApplication()).as("the login of %s reached the application; the page was:%n%s", account, answer.body())
                 .isTrue();
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The header's figures, as every page asks for them. */
