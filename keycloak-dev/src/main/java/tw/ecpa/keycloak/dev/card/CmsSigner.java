@@ -18,16 +18,17 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 /**
  * The card's PKCS7 signature: CMS SignedData with the tbs bytes encapsulated, SHA256withRSA, the signed
  * attributes content-type, message-digest and signing-time (Bouncy Castle's defaults, plus its
- * CMS algorithm protection), and the signer's certificate included.
+ * CMS algorithm protection), and the signer's certificate included. Used by the virtual reader and by the
+ * benchmarks' load generator, which signs as the card component would.
  */
-final class CmsSigner {
+public final class CmsSigner {
 
     private static final String ALGORITHM = "SHA256withRSA";
 
     private CmsSigner() {
     }
 
-    static byte[] sign(byte[] content, PrivateKey key, X509Certificate certificate) throws GeneralSecurityException {
+    public static byte[] sign(byte[] content, PrivateKey key, X509Certificate certificate) throws GeneralSecurityException {
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(
