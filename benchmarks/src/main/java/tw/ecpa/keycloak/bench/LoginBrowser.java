@@ -9,12 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import tw.ecpa.keycloak.dev.http.KeycloakCookies;
 
 /**
  * One browser at HTTP level for the bench server's set-up (binding the pool's cards before the
@@ -28,7 +28,7 @@ final class LoginBrowser {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final KeycloakCookies cookies = new KeycloakCookies();
     private String body = "";
     private URI location;
 
@@ -92,22 +92,10 @@ final class LoginBrowser {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(Duration.ofSeconds(30))
                 .method(request.method(), request.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()));
         request.headers().map().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
-        if (!cookies.isEmpty()) {
-            builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
-        }
+        cookies.addTo(builder);
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            for (String header : response.headers().allValues("set-cookie")) {
-                String pair = header.split(";", 2)[0];
-                int eq = pair.indexOf('=');
-                String name = pair.substring(0, eq).strip();
-                String value = pair.substring(eq + 1).strip();
-                if (value.isEmpty() || header.toLowerCase(Locale.ROOT).contains("max-age=0")) {
-                    cookies.remove(name);
-                } else {
-                    cookies.put(name, value);
-                }
-            }
+            cookies.keepFrom(response);
             return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

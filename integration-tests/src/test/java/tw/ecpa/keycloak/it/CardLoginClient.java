@@ -9,14 +9,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import tw.ecpa.keycloak.dev.http.KeycloakCookies;
 
 /**
  * A certificate login at HTTP level, doing what the login page's script does: read the nonce from the
@@ -36,11 +36,7 @@ final class CardLoginClient {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final URI reader;
-    /**
-     * Keycloak's cookies, kept by hand: Keycloak marks them Secure also on http://localhost (browsers
-     * treat localhost as a secure context), and java.net's CookieManager would never send them back.
-     */
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final KeycloakCookies cookies = new KeycloakCookies();
     private Page page;
 
     CardLoginClient(URI reader) {
@@ -228,27 +224,13 @@ final class CardLoginClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        HttpRequest withCookies = request;
-        if (!cookies.isEmpty()) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).method(request.method(),
-                    request.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()));
-            request.headers().map().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
-            builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
-            withCookies = builder.build();
-        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).method(request.method(),
+                request.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()));
+        request.headers().map().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
+        cookies.addTo(builder);
         try {
-            HttpResponse<String> response = http.send(withCookies, HttpResponse.BodyHandlers.ofString());
-            for (String header : response.headers().allValues("set-cookie")) {
-                String pair = header.split(";", 2)[0];
-                int eq = pair.indexOf('=');
-                String name = pair.substring(0, eq).strip();
-                String value = pair.substring(eq + 1).strip();
-                if (value.isEmpty() || header.toLowerCase(Locale.ROOT).contains("max-age=0")) {
-                    cookies.remove(name);
-                } else {
-                    cookies.put(name, value);
-                }
-            }
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            cookies.keepFrom(response);
             return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
