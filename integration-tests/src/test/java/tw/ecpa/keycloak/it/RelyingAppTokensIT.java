@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +28,6 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import tw.ecpa.keycloak.dev.cardworld.CardWorld;
 import tw.ecpa.keycloak.dev.cardworld.CardWorldExtension;
-import tw.ecpa.keycloak.dev.pki.TestPkiOids;
 
 /**
  * What a relying application sees, through the realm's own browser flow and a client made the way an
@@ -57,20 +55,9 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
     private String password;
 
     @BeforeEach
-    void pointTheRealmsCertificateStepsAtTheCardWorldAndMakeAnApp(CardWorld world) throws IOException {
+    void pointTheRealmsCertificateStepsAtTheCardWorldAndMakeAnApp(CardWorld world) {
         this.world = world;
-        Map<String, String> cards = Map.of(
-                "ecpa.certificate.trustAnchors", world.pki().trustAnchorPem(),
-                "ecpa.certificate.issuingCas", Files.readString(world.pki().issuingCasFile()),
-                "ecpa.certificate.componentUrl", world.readerUrl().toString(),
-                "ecpa.certificate.citizenPolicies", TestPkiOids.CITIZEN_TEST_POLICY,
-                "ecpa.certificate.agencyPolicies", TestPkiOids.AGENCY_TEST_POLICY);
-        settings = new BrowserFormsSettings(realm.admin());
-        settings.set("ecpa-home", cards);
-        settings.set("ecpa-certificate", cards);
-        settings.set("ecpa-certificate-binding", Map.of(
-                "ecpa.holder.verifiers", "certificate-suffix##http",
-                "ecpa.holder.http.url", world.holderCheckUrl().toString()));
+        settings = BrowserFormsSettings.forCardWorld(realm.admin(), world);
 
         clientId = "it-relying-app-" + UUID.randomUUID().toString().substring(0, 8);
         ClientRepresentation client = new ClientRepresentation();

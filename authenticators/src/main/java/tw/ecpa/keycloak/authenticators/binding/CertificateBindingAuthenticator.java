@@ -172,6 +172,7 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
         bindings.bind(user, certificate, Instant.now());
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+        VerifiedCertificateNotes.loggedIn(authSession, certificate, user);
         authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);
         authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);
         context.getEvent().detail("certificate_bound", "true");

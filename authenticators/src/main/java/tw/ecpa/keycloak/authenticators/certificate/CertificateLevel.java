@@ -11,7 +11,6 @@ import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.RealmModel;
 
-import tw.ecpa.keycloak.authenticators.home.HomePage;
 
 /**
  * The level of authentication (Keycloak's step-up mechanism) a certificate login reaches: the level of
@@ -30,10 +29,9 @@ public final class CertificateLevel {
     private CertificateLevel() {
     }
 
-    /** Records the certificate level for a login whose method (this authentication's) was a card. */
+    /** Records the certificate level for a login in which a card logged in the very person now signed in. */
     public static void reachedBy(AuthenticationFlowContext context) {
-        String method = context.getAuthenticationSession().getAuthNote(HomePage.LOGIN_METHOD_NOTE);
-        if (!VerifiedCertificateNotes.METHOD.equals(method) && !CertificateLogin.AGENCY_METHOD.equals(method)) {
+        if (!CertificateLogin.cardLoggedIn(context.getAuthenticationSession(), context.getUser())) {
             return;
         }
         Optional<Integer> level = of(context.getRealm(), context.getTopLevelFlow().getId());

@@ -86,11 +86,24 @@ public final class CertificateLogin {
         attempt(context, form, page, signedIn);
     }
 
-    /** Whether this authentication has already verified a card (on the home page), so it need not ask again. */
-    static boolean verifiedInThisAuthentication(AuthenticationSessionModel authSession) {
+    /**
+     * Whether a card of this very authentication (on the home page) already logged in the person now
+     * signed in, so the certificate page need not ask for it again: for {@code signedIn} only if the card
+     * logged in that same person; with nobody signed in yet, only a card of this attempt that is bound to
+     * nobody and waits for the binding step, which will prove whose it is.
+     */
+    static boolean verifiedInThisAuthentication(AuthenticationSessionModel authSession, UserModel signedIn) {
+        if (signedIn == null) {
+            return VerifiedCertificateNotes.verified(authSession).isPresent();
+        }
+        return cardLoggedIn(authSession, signedIn);
+    }
+
+    /** Whether {@code user} was logged in by a card (citizen or agency) in this authentication. */
+    public static boolean cardLoggedIn(AuthenticationSessionModel authSession, UserModel user) {
         String method = authSession.getAuthNote(HomePage.LOGIN_METHOD_NOTE);
-        return VerifiedCertificateNotes.METHOD.equals(method) || AGENCY_METHOD.equals(method)
-                || VerifiedCertificateNotes.verified(authSession).isPresent();
+        return (VerifiedCertificateNotes.METHOD.equals(method) || AGENCY_METHOD.equals(method))
+                && VerifiedCertificateNotes.loggedIn(authSession, user);
     }
 
     private void attempt(AuthenticationFlowContext context, MultivaluedMap<String, String> form,
@@ -99,6 +112,7 @@ public final class CertificateLogin {
         if (signedIn == null) {
             // A failed password attempt on the same page may have left its user behind.
             context.clearUser();
+            authSession.removeAuthNote(HomePage.LOGIN_METHOD_NOTE);
         }
         VerifiedCertificateNotes.forget(authSession);
         CardAnswerCheck.Outcome outcome = new CardAnswerCheck(session, context.getAuthenticatorConfig())
@@ -121,9 +135,9 @@ public final class CertificateLogin {
             fail(context, page, NOT_SIGNED_IN_PERSONS_CARD, "ecpa.certificate.stepUpOtherCard");
             return;
         }
-        VerifiedCertificateNotes.remember(authSession, verified.certificate());
         if (holder.isEmpty()) {
             // First certificate login: the binding step asks who this is and proves it.
+            VerifiedCertificateNotes.remember(authSession, verified.certificate());
             context.success();
             return;
         }
@@ -140,6 +154,8 @@ public final class CertificateLogin {
         context.getEvent().user(user).detail(Details.USERNAME, user.getUsername());
         authSession.setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, user.getUsername());
         String bruteForceError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
+        // The refused person is nobody's to keep: neither the card nor the person outlives the answer.
+        authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
         if (bruteForceError != null) {
             context.getEvent().error(bruteForceError);
             String message = Errors.USER_TEMPORARILY_DISABLED.equals(bruteForceError)
@@ -157,7 +173,7 @@ public final class CertificateLogin {
             context.forceChallenge(page.apply(new FormMessage(null, "ecpa.binding.departed")));
             return;
         }
-        authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+        VerifiedCertificateNotes.loggedIn(authSession, certificate, user);
         authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, method);
         authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, method);
         userSessionNotes.forEach(authSession::setUserSessionNote);

@@ -21,8 +21,8 @@ final class CertificateLoginAuthenticator implements IdentifyingStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (CertificateLogin.verifiedInThisAuthentication(context.getAuthenticationSession())) {
-            // The card was used on the home page of this very login: asking for it again proves nothing more.
+        if (CertificateLogin.verifiedInThisAuthentication(context.getAuthenticationSession(), context.getUser())) {
+            // The card logged this very person in on the home page of this login: asking again proves nothing more.
             context.success();
             return;
         }

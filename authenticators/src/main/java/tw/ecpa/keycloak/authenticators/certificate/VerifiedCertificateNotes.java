@@ -9,16 +9,22 @@ import java.util.Base64;
 import java.util.Optional;
 
 import org.keycloak.events.EventBuilder;
+import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * The card certificate the certificate step verified, handed to the binding step through the auth
- * session (any cluster node can go on). Only the certificate step writes it, and only after every check.
+ * session (any cluster node can go on), and whom that card logged in. Only the certificate step writes
+ * them, and only after every check of the attempt passed: a card whose holder is refused (locked,
+ * disabled, departed) leaves nothing behind, and every new attempt on the home page forgets both, so a
+ * card can only ever count for the person it logged in, in the attempt that logged them in.
  * Also the event details every certificate login carries: method, issuer and serial, never the holder's ID.
  */
 public final class VerifiedCertificateNotes {
 
     static final String CERTIFICATE_NOTE = "ecpa.certificate.verified";
+    /** The id of the user the verified card logged in; absent while a card bound to nobody awaits binding. */
+    static final String LOGGED_IN_NOTE = "ecpa.certificate.loggedIn";
     public static final String METHOD = "certificate";
     public static final String DETAIL_METHOD = "ecpa_login_method";
     public static final String DETAIL_ISSUER = "certificate_issuer";
@@ -33,6 +39,17 @@ public final class VerifiedCertificateNotes {
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The card logged {@code user} in: from now on it counts for that person, and for nobody else. */
+    public static void loggedIn(AuthenticationSessionModel session, X509Certificate certificate, UserModel user) {
+        remember(session, certificate);
+        session.setAuthNote(LOGGED_IN_NOTE, user.getId());
+    }
+
+    /** Whether a card of this authentication logged in exactly {@code user}. */
+    public static boolean loggedIn(AuthenticationSessionModel session, UserModel user) {
+        return user != null && user.getId().equals(session.getAuthNote(LOGGED_IN_NOTE)) && verified(session).isPresent();
     }
 
     public static Optional<X509Certificate> verified(AuthenticationSessionModel session) {
@@ -50,6 +67,7 @@ public final class VerifiedCertificateNotes {
 
     public static void forget(AuthenticationSessionModel session) {
         session.removeAuthNote(CERTIFICATE_NOTE);
+        session.removeAuthNote(LOGGED_IN_NOTE);
     }
 
     public static EventBuilder describe(EventBuilder event, X509Certificate certificate) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.authentication.AuthenticationFlowContext;
 
 import tw.ecpa.keycloak.authenticators.IdentifyingStep;
+import tw.ecpa.keycloak.authenticators.certificate.VerifiedCertificateNotes;
 
 /**
  * The ECPA home page as the first step of the browser flow: shows the boxes of the installed login
@@ -31,6 +32,10 @@ final class EcpaHomeAuthenticator implements IdentifyingStep {
     @Override
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        // Every post is a new attempt: whatever an earlier box verified (a card, a person) counts no more.
+        context.clearUser();
+        context.getAuthenticationSession().removeAuthNote(HomePage.LOGIN_METHOD_NOTE);
+        VerifiedCertificateNotes.forget(context.getAuthenticationSession());
         Optional<LoginMethod> method = methodFor(form.getFirst(HomePage.METHOD_FIELD));
         if (method.isEmpty()) {
             context.challenge(page.render(context, null, null));

@@ -1,0 +1,198 @@
+package tw.ecpa.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+import tw.ecpa.keycloak.dev.cardworld.CardWorld;
+import tw.ecpa.keycloak.dev.cardworld.CardWorldExtension;
+
+/**
+ * The certificate level is earned in the attempt (security issue, case 1): a bound card whose holder is
+ * refused on the home page (locked after wrong passwords, disabled, departed) used to leave its verified
+ * certificate in the authentication session, and 帳號登入 with another person's password on the same
+ * page then passed the certificate step-up without a card, with {@code acr=certificate} and
+ * {@code amr=["pwd"]}. Now the refused card counts for nobody: the password's owner is asked for their
+ * own card, and a password login stays at the password level.
+ */
+@KeycloakIntegrationTest(config = EcpaServerConfig.class)
+@ExtendWith(CardWorldExtension.class)
+class CertificateLevelSecurityIT extends EcpaIntegrationTest {
+
+    private static final String DAMING_ID = "A123456789";
+    private static final String DAMING_ACCOUNT = "daming.wang";
+    private static final String DAMING_CARD = "citizen-daming.wang";
+    private static final String REDIRECT_URI = "http://127.0.0.1:9/callback";
+    private static final String PASSWORD = "Another-0ne!";
+
+    /** How the card's holder is refused on the home page. */
+    enum Refusal { LOCKED, DISABLED, DEPARTED }
+
+    private CardWorld world;
+    private BrowserFormsSettings settings;
+    private TestPeople people;
+    private String clientId;
+    private String clientUuid;
+    private UserRepresentation damingAsHeWas;
+
+    @BeforeEach
+    void anAppAndDamingsBoundCard(CardWorld world) {
+        this.world = world;
+        settings = BrowserFormsSettings.forCardWorld(realm.admin(), world);
+        people = new TestPeople(realm.admin());
+        clientId = "it-level-" + UUID.randomUUID().toString().substring(0, 8);
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setPublicClient(true);
+        client.setStandardFlowEnabled(true);
+        client.setRedirectUris(List.of(REDIRECT_URI));
+        try (var response = realm.admin().clients().create(client)) {
+            assertThat(response.getStatus()).isEqualTo(201);
+            String location = response.getLocation().getPath();
+            clientUuid = location.substring(location.lastIndexOf('/') + 1);
+        }
+        damingAsHeWas = daming().toRepresentation();
+
+        world.reader().insert(DAMING_CARD);
+        CardLoginClient binding = new CardLoginClient(world.readerUrl());
+        binding.open(authorizationUrl(null));
+        assertThat(binding.logInWithPinOnHomePage(pin()).shows("ecpa-binding-form")).isTrue();
+        assertThat(binding.bind(DAMING_ID).redirectedToApplication()).as("王大明's card is bound").isTrue();
+        daming().logout();
+    }
+
+    @AfterEach
+    void putDamingBack() {
+        UserResource daming = daming();
+        daming.update(damingAsHeWas);
+        daming.credentials().stream().filter(c -> "ecpa-certificate".equals(c.getType()))
+                .forEach(c -> daming.removeCredential(c.getId()));
+        daming.logout();
+        realm.admin().attackDetection().clearBruteForceForUser(damingAsHeWas.getId());
+        people.close();
+        settings.close();
+        realm.admin().clients().get(clientUuid).remove();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Refusal.class)
+    void givenARefusedCardThenAnotherPersonsPasswordStillMeetsTheCertificatePage(Refusal refusal) {
+        String account = TestPeople.freshAccount("lvl");
+        people.withAccount(account).givePassword(PASSWORD);
+        refuse(refusal);
+
+        CardLoginClient browser = new CardLoginClient(world.readerUrl());
+        browser.open(authorizationUrl("certificate"));
+        CardLoginClient.Page refused = browser.logInWithPinOnHomePage(pin());
+        assertThat(refused.redirectedToApplication()).as("the refused holder is not logged in").isFalse();
+        assertThat(refused.shows("kc-form-login")).as("back on the home page").isTrue();
+
+        CardLoginClient.Page afterPassword = browser.logInWithPassword(account, PASSWORD);
+
+        assertThat(afterPassword.redirectedToApplication())
+                .as("a password must not reach the certificate level with someone else's refused card").isFalse();
+        assertThat(afterPassword.shows("ecpa-certificate-form")).as("the 憑證登入 page asks for the person's own card").isTrue();
+        assertThat(afterPassword.shows("kc-form-login")).as("the step-up page, not the home page").isFalse();
+        assertThat(afterPassword.body()).contains(EcpaPages.messageIn("zh-Hant", "ecpa.certificate.title"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Refusal.class)
+    void givenARefusedCardThenAPasswordLoginOnTheSamePageIsThePasswordLevel(Refusal refusal) {
+        String account = TestPeople.freshAccount("lvl");
+        people.withAccount(account).givePassword(PASSWORD);
+        refuse(refusal);
+
+        CardLoginClient browser = new CardLoginClient(world.readerUrl());
+        browser.open(authorizationUrl(null));
+        browser.logInWithPinOnHomePage(pin());
+        CardLoginClient.Page done = browser.logInWithPassword(account, PASSWORD);
+
+        assertThat(done.redirectedToApplication()).isTrue();
+        JsonNode tokens = browser.tokens(realm.getBaseUrl(), clientId, REDIRECT_URI);
+        for (String token : List.of("id_token", "access_token")) {
+            JsonNode claims = OidcCodeFlow.claims(tokens.path(token).asText());
+            assertThat(claims.path("acr").asText()).as("acr of the %s", token).isEqualTo("password");
+            assertThat(claims.path("amr").toString()).as("amr of the %s", token).isEqualTo("[\"pwd\"]");
+            assertThat(claims.path("preferred_username").asText()).isEqualTo(account);
+        }
+    }
+
+    @Test
+    void givenTheHoldersOwnCardAfterTheirPasswordThenTheCertificateLevelComesWithSmartCardInAmr() {
+        String password = DemoUsers.givePassword(daming());
+        CardLoginClient browser = new CardLoginClient(world.readerUrl());
+        browser.open(authorizationUrl("certificate"));
+        assertThat(browser.logInWithPassword(DAMING_ACCOUNT, password).shows("ecpa-certificate-form")).isTrue();
+
+        assertThat(browser.logInWithPin(pin()).redirectedToApplication()).isTrue();
+
+        JsonNode tokens = browser.tokens(realm.getBaseUrl(), clientId, REDIRECT_URI);
+        for (String token : List.of("id_token", "access_token")) {
+            JsonNode claims = OidcCodeFlow.claims(tokens.path(token).asText());
+            assertThat(claims.path("acr").asText()).as("acr of the %s", token).isEqualTo("certificate");
+            assertThat(claims.path("amr").toString()).as("acr=certificate only with sc in amr").contains("\"sc\"");
+        }
+    }
+
+    private void refuse(Refusal refusal) {
+        UserResource daming = daming();
+        switch (refusal) {
+            case DISABLED -> {
+                UserRepresentation rep = daming.toRepresentation();
+                rep.setEnabled(false);
+                daming.update(rep);
+            }
+            case DEPARTED -> {
+                UserRepresentation rep = daming.toRepresentation();
+                Map<String, List<String>> attributes = new java.util.HashMap<>(rep.getAttributes());
+                attributes.put("employmentStatus", List.of("departed"));
+                rep.setAttributes(attributes);
+                daming.update(rep);
+            }
+            case LOCKED -> {
+                CardLoginClient guesser = new CardLoginClient(world.readerUrl());
+                guesser.open(authorizationUrl(null));
+                for (int i = 0; i < 5; i++) {
+                    guesser.logInWithPassword(DAMING_ACCOUNT, "Wrong-guess-" + i + "!");
+                }
+                assertThat(realm.admin().attackDetection().bruteForceUserStatus(damingAsHeWas.getId()).get("disabled"))
+                        .as("王大明 is temporarily locked").isEqualTo(true);
+            }
+        }
+    }
+
+    private UserResource daming() {
+        return userByNationalId(DAMING_ID);
+    }
+
+    private String pin() {
+        return world.catalogue().get(DAMING_CARD).pin();
+    }
+
+    private String authorizationUrl(String acrValues) {
+        StringBuilder url = new StringBuilder(realm.getBaseUrl()).append("/protocol/openid-connect/auth?client_id=").append(clientId)
+                .append("&redirect_uri=").append(URLEncoder.encode(REDIRECT_URI, StandardCharsets.UTF_8))
+                .append("&response_type=code&ui_locales=zh-Hant&scope=openid&state=").append(UUID.randomUUID());
+        if (acrValues != null) {
+            url.append("&acr_values=").append(acrValues);
+        }
+        return url.toString();
+    }
+}
