@@ -35,6 +35,12 @@
       <p id="no-permission-advice">${msg["ecpa.personnel.error.notAuthorised"]}</p>
     </section>
 
+    <section id="certificate-required" hidden aria-labelledby="certificate-required-title">
+      <h1 id="certificate-required-title">${msg["ecpa.personnel.console.resetTitle"]}</h1>
+      <p id="certificate-required-advice">${msg["ecpa.personnel.error.certificateLevelRequired"]}</p>
+      <button type="button" id="certificate-sign-in">${msg["ecpa.personnel.console.certificateSignIn"]}</button>
+    </section>
+
     <section id="reset" hidden aria-labelledby="reset-title">
       <h1 id="reset-title">${msg["ecpa.personnel.console.resetTitle"]}</h1>
       <form id="search-form" novalidate>

@@ -10,6 +10,7 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.representations.AccessToken;
+import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.services.resources.admin.AdminAuth;
 
 /**
@@ -29,43 +30,72 @@ final class Caller {
     static final String LOGIN_METHOD_NOTE = "ecpa.loginMethod";
     static final String AGENCY_CERTIFICATE_LOGIN = "agency-certificate";
 
+    /** The {@code acr} of a certificate login (the realm template's {@code acr.loa.map}). */
+    static final String CERTIFICATE_ACR = "certificate";
+
     private final UserModel user;
     private final ResetMethod method;
     private final String agencyCode;
     private final AgencyScope scope;
     private final boolean chief;
+    /** The caller's way of resetting needs a certificate login, and this token's login was not one. */
+    private final boolean certificateLevelMissing;
 
-    private Caller(UserModel user, ResetMethod method, String agencyCode, AgencyScope scope, boolean chief) {
+    private Caller(UserModel user, ResetMethod method, String agencyCode, AgencyScope scope, boolean chief,
+                   boolean certificateLevelMissing) {
         this.user = user;
         this.method = method;
         this.agencyCode = agencyCode;
         this.scope = scope;
         this.chief = chief;
+        this.certificateLevelMissing = certificateLevelMissing;
     }
 
-    static Caller of(KeycloakSession session, RealmModel realm, AdminAuth auth) {
+    /**
+     * The caller of this request, checked afresh on every request: a token outlives a departure, a
+     * lockout or a removed role, so neither the token's roles nor its age count, only the record now.
+     * Refuses (403) a caller who is no longer in good standing.
+     */
+    static Caller of(KeycloakSession session, RealmModel realm, AdminAuth auth, PersonnelSettings settings) {
         UserModel user = auth.getUser();
         // A token of another realm (master administrators) has no place in the personnel office.
-        if (user == null || !realm.equals(auth.getRealm())) {
-            return new Caller(user, null, null, AgencyScope.of(Set.of()), false);
+        if (user == null || !realm.equals(auth.getRealm()) || !inGoodStanding(session, realm, user)) {
+            throw PersonnelProblem.NOT_AUTHORISED.exception();
         }
         String ownAgency = user.getFirstAttribute(AGENCY_CODE);
         boolean chief = hasRole(realm, user, ROLE_CHIEF);
+        boolean certificateLogin = CERTIFICATE_ACR.equals(auth.getToken().getAcr());
 
         Optional<String> actingAgency = actingAgency(session, realm, auth.getToken());
         if (actingAgency.isPresent()) {
-            return new Caller(user, ResetMethod.AGENCY_CERTIFICATE, actingAgency.get(), AgencyScope.of(Set.of(actingAgency.get())), false);
+            return new Caller(user, ResetMethod.AGENCY_CERTIFICATE, actingAgency.get(), AgencyScope.of(Set.of(actingAgency.get())),
+                    false, false);
         }
         if (hasRole(realm, user, ROLE_HELP_DESK)) {
-            return new Caller(user, ResetMethod.HELP_DESK, ownAgency, AgencyScope.wholeRealm(), false);
+            return new Caller(user, ResetMethod.HELP_DESK, ownAgency, AgencyScope.wholeRealm(), false,
+                    settings.certificateLevelFor().contains(ResetMethod.HELP_DESK) && !certificateLogin);
         }
-        if (chief || hasRole(realm, user, ROLE_OFFICER) && OfficerGrants.resetGranted(user)) {
+        boolean grantsApply = OfficerGrants.apply(session, realm, new Agencies(session, realm), user);
+        if (chief || hasRole(realm, user, ROLE_OFFICER) && grantsApply && OfficerGrants.resetGranted(user)) {
             Set<String> codes = new LinkedHashSet<>();
             codes.add(ownAgency);
-            codes.addAll(OfficerGrants.concurrentAgencies(user));
-            return new Caller(user, ResetMethod.OFFICER, ownAgency, AgencyScope.of(codes), chief);
+            if (grantsApply) {
+                codes.addAll(OfficerGrants.concurrentAgencies(user));
+            }
+            return new Caller(user, ResetMethod.OFFICER, ownAgency, AgencyScope.of(codes), chief,
+                    settings.certificateLevelFor().contains(ResetMethod.OFFICER) && !certificateLogin);
         }
-        return new Caller(user, null, ownAgency, AgencyScope.of(Set.of()), chief);
+        return new Caller(user, null, ownAgency, AgencyScope.of(Set.of()), chief, false);
+    }
+
+    /** Serving (not 卸職), enabled, and not locked by brute-force detection. */
+    private static boolean inGoodStanding(KeycloakSession session, RealmModel realm, UserModel user) {
+        if (!user.isEnabled() || PersonnelDirectory.isDeparted(user)) {
+            return false;
+        }
+        BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
+        return !realm.isBruteForceProtected() || protector == null
+                || !protector.isTemporarilyDisabled(session, realm, user) && !protector.isPermanentlyLockedOut(session, realm, user);
     }
 
     private static Optional<String> actingAgency(KeycloakSession session, RealmModel realm, AccessToken token) {
@@ -94,7 +124,16 @@ final class Caller {
     }
 
     ResetMethod requireMethod() {
-        return method().orElseThrow(PersonnelProblem.NOT_AUTHORISED::exception);
+        ResetMethod required = method().orElseThrow(PersonnelProblem.NOT_AUTHORISED::exception);
+        if (certificateLevelMissing) {
+            throw PersonnelProblem.CERTIFICATE_LEVEL_REQUIRED.exception();
+        }
+        return required;
+    }
+
+    /** The caller may reset, but only after a certificate login (the console then asks for the card). */
+    boolean certificateLevelMissing() {
+        return certificateLevelMissing;
     }
 
     /** The agency the caller acts for: the certificate's, else their own. */
@@ -108,7 +147,7 @@ final class Caller {
 
     /** A personnel chief in a personal login manages the officers of their agency. */
     boolean isChief() {
-        return chief && method == ResetMethod.OFFICER;
+        return chief && method == ResetMethod.OFFICER && !certificateLevelMissing;
     }
 
     String displayName() {

@@ -2,6 +2,8 @@ package tw.ecpa.keycloak.personnel;
 
 import java.util.List;
 
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -9,13 +11,33 @@ import org.keycloak.models.UserModel;
  * handled concurrently (兼辦). Kept as user attributes that the realm's user profile leaves unmanaged
  * ({@code ADMIN_VIEW}): the officer cannot edit them in the account console, only this API writes
  * them, and every write is an admin event.
+ *
+ * <p>A grant is tied to the agency the officer served in when it was given and to the chief who gave it:
+ * it stops applying when the officer moves to another agency, or when the grantor is no longer a serving
+ * chief over the officer's agency (and the officer role itself is checked on every request), so a grant
+ * never outlives the situation it was made for, even if a role is later given back.
  */
 final class OfficerGrants {
 
     static final String RESET_GRANTED = "ecpaResetGranted";
     static final String CONCURRENT_AGENCIES = "ecpaConcurrentAgencies";
+    static final String GRANTED_FOR_AGENCY = "ecpaGrantedForAgency";
+    static final String GRANTED_BY = "ecpaGrantedBy";
 
     private OfficerGrants() {
+    }
+
+    /** Whether the officer's grants (reset permission, concurrent agencies) still apply. */
+    static boolean apply(KeycloakSession session, RealmModel realm, Agencies agencies, UserModel officer) {
+        String agency = officer.getFirstAttribute(Caller.AGENCY_CODE);
+        if (agency == null || !agency.equals(officer.getFirstAttribute(GRANTED_FOR_AGENCY))) {
+            return false;
+        }
+        String grantorId = officer.getFirstAttribute(GRANTED_BY);
+        UserModel grantor = grantorId == null ? null : session.users().getUserById(realm, grantorId);
+        return grantor != null && grantor.isEnabled() && !PersonnelDirectory.isDeparted(grantor)
+                && Caller.hasRole(realm, grantor, Caller.ROLE_CHIEF)
+                && agencies.isWithin(agency, grantor.getFirstAttribute(Caller.AGENCY_CODE));
     }
 
     static boolean resetGranted(UserModel officer) {
@@ -26,7 +48,7 @@ final class OfficerGrants {
         return officer.getAttributeStream(CONCURRENT_AGENCIES).filter(c -> c != null && !c.isBlank()).distinct().toList();
     }
 
-    static void write(UserModel officer, boolean resetGranted, List<String> concurrentAgencies) {
+    static void write(UserModel officer, boolean resetGranted, List<String> concurrentAgencies, UserModel grantor) {
         if (resetGranted) {
             officer.setSingleAttribute(RESET_GRANTED, "true");
         } else {
@@ -36,6 +58,13 @@ final class OfficerGrants {
             officer.removeAttribute(CONCURRENT_AGENCIES);
         } else {
             officer.setAttribute(CONCURRENT_AGENCIES, concurrentAgencies);
+        }
+        if (resetGranted || !concurrentAgencies.isEmpty()) {
+            officer.setSingleAttribute(GRANTED_FOR_AGENCY, officer.getFirstAttribute(Caller.AGENCY_CODE));
+            officer.setSingleAttribute(GRANTED_BY, grantor.getId());
+        } else {
+            officer.removeAttribute(GRANTED_FOR_AGENCY);
+            officer.removeAttribute(GRANTED_BY);
         }
     }
 }

@@ -11,11 +11,12 @@ import tw.ecpa.keycloak.core.NationalIdMask;
 public record OfficerView(String id, String name, String maskedNationalId, String agencyCode, String agencyName,
                           boolean resetGranted, List<String> concurrentAgencies) {
 
-    static OfficerView of(UserModel officer, Agencies agencies, Locale locale) {
+    /** {@code grantsApply}: whether the grants still hold ({@link OfficerGrants#apply}); lapsed grants show as none. */
+    static OfficerView of(UserModel officer, Agencies agencies, Locale locale, boolean grantsApply) {
         String agencyCode = officer.getFirstAttribute(Caller.AGENCY_CODE);
         return new OfficerView(officer.getId(), PersonName.of(officer),
                 NationalIdMask.mask(officer.getFirstAttribute(PersonnelDirectory.NATIONAL_ID)),
                 agencyCode, agencies.nameOf(agencyCode, locale),
-                OfficerGrants.resetGranted(officer), OfficerGrants.concurrentAgencies(officer));
+                grantsApply && OfficerGrants.resetGranted(officer), grantsApply ? OfficerGrants.concurrentAgencies(officer) : List.of());
     }
 }

@@ -1,5 +1,6 @@
 package tw.ecpa.keycloak.personnel;
 
+import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.PasswordCredentialProvider;
 import org.keycloak.credential.PasswordCredentialProviderFactory;
@@ -10,6 +11,7 @@ import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * The reset itself, after the officer's 確定: e-mail address, generated password, the first-login mark,
@@ -50,6 +52,20 @@ final class PasswordReset {
             session.getTransactionManager().setRollbackOnly();
             throw PersonnelProblem.MAIL_FAILED.exception();
         }
+        endSessions(person);
+    }
+
+    /**
+     * A reset means the account may be in the wrong hands: whoever is signed in as the person now, on any
+     * device, is signed out, and every token issued before now (refresh and offline tokens included) stops
+     * working, as Keycloak's own "sign out" of a user in the admin console does.
+     */
+    private void endSessions(UserModel person) {
+        session.users().setNotBeforeForUser(realm, person, Time.currentTime());
+        session.sessions().getUserSessionsStream(realm, person).toList()
+                .forEach(userSession -> AuthenticationManager.backchannelLogout(session, realm, userSession,
+                        session.getContext().getUri(), session.getContext().getConnection(),
+                        session.getContext().getRequestHeaders(), true));
     }
 
     /**
@@ -66,7 +82,7 @@ final class PasswordReset {
             hash = session.getProvider(PasswordHashProvider.class);
         }
         PasswordCredentialModel credential = hash.encodedCredential(password.reveal(), policy.getHashIterations());
-        credential.setCreatedDate(org.keycloak.common.util.Time.currentTimeMillis());
+        credential.setCreatedDate(Time.currentTimeMillis());
         PasswordCredentialProvider passwords = (PasswordCredentialProvider) session.getProvider(CredentialProvider.class,
                 PasswordCredentialProviderFactory.PROVIDER_ID);
         passwords.createCredential(realm, person, credential);

@@ -14,6 +14,10 @@ enum PersonnelProblem {
     REASON_MISSING(400, "reason-missing", "ecpa.personnel.error.reasonMissing"),
     UNKNOWN_AGENCY(400, "unknown-agency", "ecpa.personnel.error.unknownAgency"),
     NOT_AUTHORISED(403, "not-authorised", "ecpa.personnel.error.notAuthorised"),
+    /** A token of another client than the personnel console. */
+    CONSOLE_TOKEN_REQUIRED(403, "console-token-required", "ecpa.personnel.error.consoleTokenRequired"),
+    /** The caller's way of resetting demands a certificate login (setting {@code certificate-level-for}). */
+    CERTIFICATE_LEVEL_REQUIRED(403, "certificate-level-required", "ecpa.personnel.error.certificateLevelRequired"),
     NOT_A_CHIEF(403, "not-a-chief", "ecpa.personnel.error.notAChief"),
     PERSON_NOT_REACHABLE(403, "person-not-reachable", "ecpa.personnel.error.personNotReachable"),
     OWN_ACCOUNT(403, "own-account", "ecpa.personnel.error.ownAccount"),

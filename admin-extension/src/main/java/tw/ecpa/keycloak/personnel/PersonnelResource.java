@@ -22,7 +22,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import tw.ecpa.keycloak.core.NationalId;
 import tw.ecpa.keycloak.personnel.PendingResets.PendingReset;
@@ -47,6 +46,10 @@ public class PersonnelResource {
     public record GrantsRequest(Boolean resetGranted, List<String> concurrentAgencies) {
     }
 
+    /** More concurrent agencies than any agency has below it, or a longer code, is not a request a console sends. */
+    private static final int MAX_CONCURRENT_AGENCIES = 100;
+    private static final int MAX_AGENCY_CODE_LENGTH = 20;
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final Caller caller;
@@ -54,16 +57,18 @@ public class PersonnelResource {
     private final Agencies agencies;
     private final PersonnelDirectory directory;
     private final PersonnelEvents events;
+    private final ResetTargetRule targets;
 
-    PersonnelResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+    PersonnelResource(KeycloakSession session, RealmModel realm, Caller caller,
                       AdminEventBuilder adminEvent, PersonnelSettings settings) {
         this.session = session;
         this.realm = realm;
-        this.caller = Caller.of(session, realm, auth.adminAuth());
+        this.caller = caller;
         this.settings = settings;
         this.agencies = new Agencies(session, realm);
         this.directory = new PersonnelDirectory(session, realm);
         this.events = new PersonnelEvents(session, adminEvent);
+        this.targets = new ResetTargetRule(realm, settings.protectedRoles());
     }
 
     /** What the console needs to know about the signed-in caller: name, agency, method, scope. */
@@ -76,7 +81,8 @@ public class PersonnelResource {
             me.put("agencyCode", caller.agencyCode());
             me.put("agencyName", caller.agencyCode() == null ? null : agencies.nameOf(caller.agencyCode(), locale()));
             me.put("method", caller.method().map(ResetMethod::code).orElse(null));
-            me.put("canReset", caller.method().isPresent());
+            me.put("canReset", caller.method().isPresent() && !caller.certificateLevelMissing());
+            me.put("certificateLevelRequired", caller.certificateLevelMissing());
             me.put("canManageOfficers", caller.isChief());
             me.put("reasonRequired", caller.method().filter(m -> m == ResetMethod.HELP_DESK).isPresent());
             me.put("wholeRealm", caller.scope().isWholeRealm());
@@ -97,6 +103,7 @@ public class PersonnelResource {
             NationalId nationalId = PersonnelDirectory.parse(request.nationalId());
             requireReason(method, request.reason());
             UserModel person = directory.find(nationalId, caller.scope());
+            targets.require(caller, method, person);
             return Response.ok(PersonView.of(person, agencies, locale())).build();
         });
     }
@@ -115,6 +122,7 @@ public class PersonnelResource {
             String reason = requireReason(method, request.reason());
             UserModel person = directory.find(nationalId, caller.scope());
             requireSomeoneElse(person);
+            targets.require(caller, method, person);
             if (PersonnelDirectory.isDeparted(person)) {
                 throw PersonnelProblem.PERSON_DEPARTED.exception();
             }
@@ -144,6 +152,7 @@ public class PersonnelResource {
             // The world may have changed since step one: scope, employment and address are checked again.
             UserModel person = directory.findById(reset.personId(), caller.scope());
             requireSomeoneElse(person);
+            targets.require(caller, method, person);
             if (PersonnelDirectory.isDeparted(person)) {
                 throw PersonnelProblem.PERSON_DEPARTED.exception();
             }
@@ -179,7 +188,7 @@ public class PersonnelResource {
             List<OfficerView> officers = new ArrayList<>();
             session.users().getRoleMembersStream(realm, realm.getRole(Caller.ROLE_OFFICER))
                     .filter(this::isChiefsOfficer)
-                    .forEach(officer -> officers.add(OfficerView.of(officer, agencies, locale())));
+                    .forEach(officer -> officers.add(officerView(officer)));
             return Response.ok(officers).build();
         });
     }
@@ -205,7 +214,9 @@ public class PersonnelResource {
     public Response updateGrants(@PathParam("userId") String userId, GrantsRequest request) {
         return answer(() -> {
             requireChief();
-            if (request == null || request.resetGranted() == null) {
+            if (request == null || request.resetGranted() == null
+                    || request.concurrentAgencies() != null && (request.concurrentAgencies().size() > MAX_CONCURRENT_AGENCIES
+                            || request.concurrentAgencies().stream().anyMatch(code -> code == null || code.length() > MAX_AGENCY_CODE_LENGTH))) {
                 throw PersonnelProblem.INVALID_REQUEST.exception();
             }
             UserModel officer = userId == null ? null : session.users().getUserById(realm, userId);
@@ -222,10 +233,14 @@ public class PersonnelResource {
                     throw PersonnelProblem.AGENCY_OUTSIDE_CHIEF_SCOPE.exception();
                 }
             }
-            OfficerGrants.write(officer, request.resetGranted(), concurrent);
+            OfficerGrants.write(officer, request.resetGranted(), concurrent, caller.user());
             events.officerGrants(caller, officer, request.resetGranted(), concurrent);
-            return Response.ok(OfficerView.of(officer, agencies, locale())).build();
+            return Response.ok(officerView(officer)).build();
         });
+    }
+
+    private OfficerView officerView(UserModel officer) {
+        return OfficerView.of(officer, agencies, locale(), OfficerGrants.apply(session, realm, agencies, officer));
     }
 
     private boolean isChiefsOfficer(UserModel officer) {

@@ -103,8 +103,12 @@ class AgencyCertificateLoginIT extends EcpaIntegrationTest {
     void givenAnAgencyCardLoginThenItResetsThatAgencysEmployeesAndNoOneElse() {
         ResetTargets.Target employee = targets.serving(MINISTRY);
         ResetTargets.Target ofSubAgency = targets.serving(FIRST_ADMINISTRATION);
-        logInWith(MINISTRY_CARD);
-        String token = browser.tokens(realm.getBaseUrl(), flow.clientId(), CertificateLoginFlow.REDIRECT_URI).path("access_token").asText();
+        // The personnel console signs in through the realm's own browser flow: its certificate steps must know the card world.
+        String token;
+        try (BrowserFormsSettings cards = BrowserFormsSettings.forCardWorld(realm.admin(), world)) {
+            world.reader().insert(MINISTRY_CARD);
+            token = api.requireCardLogin(world.readerUrl(), world.catalogue().get(MINISTRY_CARD).pin(), null);
+        }
 
         PersonnelApiClient.Answer me = api.get(token, "/me");
         assertThat(me.body().path("method").asText()).isEqualTo("agency-certificate");

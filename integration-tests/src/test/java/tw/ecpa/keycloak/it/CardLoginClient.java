@@ -38,6 +38,8 @@ final class CardLoginClient {
     private final URI reader;
     private final KeycloakCookies cookies = new KeycloakCookies();
     private Page page;
+    /** Where an application on Keycloak's own host is reached (the personnel console): redirects there stop. */
+    private String applicationPrefix;
 
     CardLoginClient(URI reader) {
         this.reader = reader;
@@ -46,6 +48,12 @@ final class CardLoginClient {
     /** A browser without a card reader, for pages that need no card (忘記密碼). */
     CardLoginClient() {
         this(null);
+    }
+
+    /** Treats redirects to addresses starting with {@code prefix} as the application's, like those to another host. */
+    CardLoginClient stopAt(String prefix) {
+        this.applicationPrefix = prefix;
+        return this;
     }
 
     /** What the last answer was: a Keycloak page, or the redirect to the application. */
@@ -215,7 +223,8 @@ final class CardLoginClient {
         int hops = 0;
         while ((response.statusCode() == 302 || response.statusCode() == 303) && hops++ < 10) {
             URI location = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
-            if (!location.getAuthority().equals(response.uri().getAuthority())) {
+            if (!location.getAuthority().equals(response.uri().getAuthority())
+                    || applicationPrefix != null && location.toString().startsWith(applicationPrefix)) {
                 return new Page(response.statusCode(), response.body(), location);
             }
             response = send(HttpRequest.newBuilder(location).GET().build());

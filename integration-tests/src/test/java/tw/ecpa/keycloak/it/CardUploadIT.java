@@ -259,10 +259,9 @@ class CardUploadIT extends EcpaIntegrationTest {
 
     @Test
     void givenThePersonnelConsoleThenTheHelpDeskSeesWhetherACardIsBoundButNotWhichOne() {
-        UserResource helpDesk = userByNationalId("K112233448");
-        String helpDeskPassword = DemoUsers.givePassword(helpDesk);
-        try (PersonnelApiClient api = new PersonnelApiClient(realm.getBaseUrl(), realm.admin())) {
-            String token = api.requireLogin(helpDesk.toRepresentation().getUsername(), helpDeskPassword);
+        try (PersonnelApiClient api = new PersonnelApiClient(realm.getBaseUrl(), realm.admin());
+             DemoHelpDesk helpDesk = new DemoHelpDesk(realm.admin(), world)) {
+            String token = helpDesk.consoleToken(api);
             assertThat(api.search(token, YIJUN_ID, "ticket 9").body().path("hasBoundCertificate").asBoolean()).isFalse();
 
             CardLoginClient client = signedIn(YIJUN_ID, YIJUN);

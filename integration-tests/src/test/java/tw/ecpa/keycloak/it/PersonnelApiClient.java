@@ -10,30 +10,27 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.ClientRepresentation;
 
 /**
- * The personnel API as a program calls it: bearer tokens of the ecpa realm, JSON in and out. Tokens come
- * from a test-only client with the password grant, which keeps these API tests independent of the login
- * pages; the console's own client uses the authorization code with PKCE.
+ * The personnel API as the console calls it: bearer tokens of the ecpa realm issued to the personnel
+ * console's own client ({@code ecpa-personnel-console}, code flow with PKCE, as its page signs in), JSON in
+ * and out. The API refuses every other client's token, and the realm refuses password grants, so the
+ * tests sign in exactly as an officer does: on the home page, with a password or a card.
  */
 final class PersonnelApiClient implements AutoCloseable {
 
     static final String API = "/ecpa-personnel";
+    static final String CONSOLE_CLIENT = "ecpa-personnel-console";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String serverUrl;
     private final String realmName;
-    private final RealmResource realm;
-    private final String clientId = "it-personnel-" + UUID.randomUUID().toString().substring(0, 8);
-    private final String clientUuid;
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** One answer: status and JSON body (missing when empty). */
@@ -45,31 +42,19 @@ final class PersonnelApiClient implements AutoCloseable {
     }
 
     PersonnelApiClient(String realmUrl, RealmResource realm) {
-        this.realm = realm;
         int at = realmUrl.indexOf("/realms/");
         this.serverUrl = realmUrl.substring(0, at);
         this.realmName = realmUrl.substring(at + "/realms/".length());
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(false);
-        client.setDirectAccessGrantsEnabled(true);
-        try (var response = realm.clients().create(client)) {
-            String location = response.getLocation().getPath();
-            clientUuid = location.substring(location.lastIndexOf('/') + 1);
-        }
     }
 
-    /** An access token for the account and password, or null when the server refuses the login. */
+    String consoleUrl() {
+        return serverUrl + "/realms/" + realmName + "/ecpa-personnel/console";
+    }
+
+    /** An access token of the console for 帳號登入 with the account and password, or null when the login does not end in the console. */
     String login(String username, String password) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(serverUrl + "/realms/" + realmName + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password", "client_id", clientId,
-                        "username", username, "password", password, "scope", "openid")))));
-        if (response.statusCode() != 200) {
-            return null;
-        }
-        return parse(response.body()).path("access_token").asText();
+        ConsoleLogin login = new ConsoleLogin(new CardLoginClient(), null);
+        return login.finish(login.browser().logInWithPassword(username, password));
     }
 
     String requireLogin(String username, String password) {
@@ -78,6 +63,60 @@ final class PersonnelApiClient implements AutoCloseable {
             throw new AssertionError("could not log in as " + username);
         }
         return token;
+    }
+
+    /**
+     * A console token of a 憑證登入 on the home page with the card inserted in {@code reader} and its PIN; a
+     * card bound to nobody is bound on the binding page to {@code bindAs} (a national ID or custom account).
+     */
+    String requireCardLogin(URI reader, String pin, String bindAs) {
+        ConsoleLogin login = new ConsoleLogin(new CardLoginClient(reader), null);
+        CardLoginClient.Page page = login.browser().logInWithPinOnHomePage(pin);
+        if (page.shows("ecpa-binding-form")) {
+            page = login.browser().bind(bindAs);
+        }
+        String token = login.finish(page);
+        if (token == null) {
+            throw new AssertionError("the card login did not end in the console: " + page.body());
+        }
+        return token;
+    }
+
+    /** One sign-in of the console: the authorization request with PKCE, then the code for tokens. */
+    private final class ConsoleLogin {
+
+        private final CardLoginClient browser;
+        private final String verifier = OidcCodeFlow.randomUrlSafe(48);
+
+        ConsoleLogin(CardLoginClient browser, String acrValues) {
+            this.browser = browser.stopAt(consoleUrl());
+            browser.open(serverUrl + "/realms/" + realmName + "/protocol/openid-connect/auth?" + form(Map.of(
+                    "client_id", CONSOLE_CLIENT, "redirect_uri", consoleUrl(), "response_type", "code", "scope", "openid",
+                    "state", OidcCodeFlow.randomUrlSafe(16), "code_challenge", OidcCodeFlow.s256(verifier),
+                    "code_challenge_method", "S256", "ui_locales", "zh-Hant"))
+                    + (acrValues == null ? "" : "&acr_values=" + acrValues));
+        }
+
+        CardLoginClient browser() {
+            return browser;
+        }
+
+        /** The access token for the code the login ended with, or null when it ended elsewhere. */
+        String finish(CardLoginClient.Page page) {
+            if (!page.redirectedToApplication()) {
+                return null;
+            }
+            String code = java.util.Arrays.stream(page.location().getRawQuery().split("&")).filter(p -> p.startsWith("code="))
+                    .findFirst().map(p -> java.net.URLDecoder.decode(p.substring(5), StandardCharsets.UTF_8)).orElseThrow();
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(serverUrl + "/realms/" + realmName + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "client_id", CONSOLE_CLIENT,
+                            "code", code, "redirect_uri", consoleUrl(), "code_verifier", verifier)))));
+            if (response.statusCode() != 200) {
+                throw new AssertionError("token endpoint answered " + response.statusCode() + ": " + response.body());
+            }
+            return parse(response.body()).path("access_token").asText();
+        }
     }
 
     Answer get(String token, String path) {
@@ -178,8 +217,21 @@ final class PersonnelApiClient implements AutoCloseable {
                 .collect(Collectors.joining("&"));
     }
 
+    /** Calls the API with any bearer token and an Origin, for the tests of who may call it; the raw answer. */
+    HttpResponse<String> callAs(String token, String path, String origin) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serverUrl + "/admin/realms/" + realmName + API + path))
+                .header("Accept", "application/json").GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return send(request);
+    }
+
     @Override
     public void close() {
-        realm.clients().get(clientUuid).remove();
+        // Nothing to remove: the console's client is the realm template's.
     }
 }

@@ -16,9 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import tw.ecpa.keycloak.core.NationalIdMask;
+import tw.ecpa.keycloak.dev.cardworld.CardWorld;
+import tw.ecpa.keycloak.dev.cardworld.CardWorldExtension;
 
 /**
  * The guide's methods 2 and 3 through the personnel API: a personnel chief, an authorised officer and
@@ -26,6 +29,7 @@ import tw.ecpa.keycloak.core.NationalIdMask;
  * goes wrong leaves the person as they were.
  */
 @KeycloakIntegrationTest(config = EcpaServerConfig.class)
+@ExtendWith(CardWorldExtension.class)
 class PersonnelResetIT extends EcpaIntegrationTest {
 
     static final String MINISTRY = "X10000000A";
@@ -36,24 +40,26 @@ class PersonnelResetIT extends EcpaIntegrationTest {
     static final String CHIEF = "A123456789";
     static final String OFFICER = "S223456660";
     static final String OTHER_OFFICER = "F128765439";
-    static final String HELP_DESK = "K112233448";
 
     /** The provider's default; the suite's one server configuration does not change it. */
     static final int DEFAULT_RESETS_PER_HOUR = 30;
 
     private PersonnelApiClient api;
     private ResetTargets targets;
+    private DemoHelpDesk helpDesk;
 
     @BeforeEach
-    void freshClientAndTargets() {
+    void freshClientAndTargets(CardWorld world) {
         api = new PersonnelApiClient(realm.getBaseUrl(), realm.admin());
         targets = new ResetTargets(realm.admin());
+        helpDesk = new DemoHelpDesk(realm.admin(), world);
     }
 
     @AfterEach
     void cleanUp() {
         String officerId = userByNationalId(OFFICER).toRepresentation().getId();
         api.grant(tokenOf(CHIEF), officerId, false, List.of());
+        helpDesk.close();
         targets.close();
         api.close();
     }
@@ -212,7 +218,7 @@ class PersonnelResetIT extends EcpaIntegrationTest {
     @Test
     void theHelpDeskReachesTheWholeRealmButMustGiveAReason() {
         ResetTargets.Target person = targets.serving(SOUTHERN_BRANCH);
-        String helpDesk = tokenOf(HELP_DESK);
+        String helpDesk = this.helpDesk.consoleToken(api);
 
         assertThat(api.search(helpDesk, person.nationalId(), null).error()).isEqualTo("reason-missing");
         assertThat(api.requestReset(helpDesk, person.nationalId(), person.email(), " ").error()).isEqualTo("reason-missing");
@@ -248,7 +254,7 @@ class PersonnelResetIT extends EcpaIntegrationTest {
     void someoneElsesConfirmationIsUnknown() {
         ResetTargets.Target person = targets.serving(MINISTRY);
         String chief = tokenOf(CHIEF);
-        String helpDesk = tokenOf(HELP_DESK);
+        String helpDesk = this.helpDesk.consoleToken(api);
 
         String id = api.requestReset(chief, person.nationalId(), person.email(), null).body().path("confirmationId").asText();
         assertThat(api.confirm(helpDesk, id).error()).isEqualTo("reset-not-found");
@@ -321,9 +327,9 @@ class PersonnelResetIT extends EcpaIntegrationTest {
     void resetsAreRateLimitedPerCaller() {
         // The limit counts per clock hour: a run across the full hour would start a fresh count.
         assumeTrue(LocalTime.now().getMinute() < 58, "too close to the full hour");
-        ResetTargets.Target helpDesk = targets.withRole(MINISTRY, "help-desk");
-        String token = api.requireLogin(helpDesk.account(), helpDesk.givePassword());
-        ResetTargets.Target person = targets.serving(SECOND_ADMINISTRATION);
+        ResetTargets.Target chief = targets.withRole(MINISTRY, "personnel-chief");
+        String token = api.requireLogin(chief.account(), chief.givePassword());
+        ResetTargets.Target person = targets.serving(MINISTRY);
 
         for (int i = 0; i < DEFAULT_RESETS_PER_HOUR; i++) {
             assertThat(api.reset(token, person.nationalId(), person.email(), "ticket " + i).status()).as("reset %d", i).isEqualTo(200);
@@ -333,9 +339,9 @@ class PersonnelResetIT extends EcpaIntegrationTest {
         assertThat(tooMany.error()).isEqualTo("rate-limited");
         assertThat(ResetMails.to(mail, person.email())).hasSize(DEFAULT_RESETS_PER_HOUR);
 
-        String chief = tokenOf(CHIEF);
+        String otherChief = tokenOf(CHIEF);
         ResetTargets.Target other = targets.serving(MINISTRY);
-        assertThat(api.reset(chief, other.nationalId(), other.email(), null).status()).as("another caller").isEqualTo(200);
+        assertThat(api.reset(otherChief, other.nationalId(), other.email(), null).status()).as("another caller").isEqualTo(200);
     }
 
     @Test

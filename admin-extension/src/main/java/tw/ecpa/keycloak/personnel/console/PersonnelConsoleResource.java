@@ -21,6 +21,8 @@ import org.keycloak.theme.Theme;
 import org.keycloak.theme.freemarker.FreeMarkerProvider;
 import org.keycloak.util.JsonSerialization;
 
+import tw.ecpa.keycloak.personnel.ConsoleToken;
+
 /**
  * The personnel console (【權限與兼辦管理】 → 【重設員工密碼】): one page of the realm's login theme plus its
  * script and style sheet. The page holds no data and no secret; it signs in with the realm's own
@@ -29,7 +31,7 @@ import org.keycloak.util.JsonSerialization;
  */
 public class PersonnelConsoleResource {
 
-    static final String CLIENT_ID = "ecpa-personnel-console";
+    static final String CLIENT_ID = ConsoleToken.CLIENT_ID;
     static final String TEMPLATE = "ecpa-personnel-console.ftl";
     static final String SCRIPT = "js/ecpa-personnel-console.js";
     static final String STYLE = "css/ecpa-personnel-console.css";

@@ -29,7 +29,8 @@
         return base64Url(crypto.getRandomValues(new Uint8Array(32)));
     }
 
-    async function signIn() {
+    // acrValues 'certificate': the help desk (by default) resets only after a certificate login.
+    async function signIn(acrValues) {
         const verifier = randomString();
         const state = randomString();
         sessionStorage.setItem('ecpa.console.pkce', JSON.stringify({verifier, state}));
@@ -38,6 +39,9 @@
             client_id: clientId, redirect_uri: consoleUrl, response_type: 'code', scope: 'openid',
             state, code_challenge: challenge, code_challenge_method: 'S256', ui_locales: document.documentElement.lang
         });
+        if (acrValues) {
+            params.set('acr_values', acrValues);
+        }
         location.assign(realmUrl + '/protocol/openid-connect/auth?' + params);
     }
 
@@ -79,7 +83,7 @@
     }
 
     function show(section) {
-        for (const id of ['reset', 'officers', 'no-permission']) {
+        for (const id of ['reset', 'officers', 'no-permission', 'certificate-required']) {
             $(id).hidden = id !== section;
         }
         markCurrent($('menu-reset'), section === 'reset' || section === 'no-permission');
@@ -101,7 +105,7 @@
         if (location.hash === '#officers' && me && me.canManageOfficers) {
             show('officers');
         } else {
-            show(me && me.canReset ? 'reset' : 'no-permission');
+            show(me && me.canReset ? 'reset' : me && me.certificateLevelRequired ? 'certificate-required' : 'no-permission');
         }
     }
 
@@ -299,6 +303,7 @@
     }
 
     $('search-form').addEventListener('submit', search);
+    $('certificate-sign-in').addEventListener('click', () => signIn('certificate'));
     $('reset-form').addEventListener('submit', requestReset);
     $('confirm-ok').addEventListener('click', confirmReset);
     $('confirm-cancel').addEventListener('click', cancelReset);
