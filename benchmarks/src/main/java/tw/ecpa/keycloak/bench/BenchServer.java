@@ -120,9 +120,8 @@ public final class BenchServer {
         String realmName = realm.realmName();
         pointCertificateLoginAt(admin, realmName, cards);
         String stockFlow = flowId(admin, realmName, "browser");
-        ensureClient(admin, realmName, "bench-stock", Map.of("browser", stockFlow), false);
-        ensureClient(admin, realmName, "bench-ecpa", Map.of(), false);
-        ensureClient(admin, realmName, "bench-api", Map.of(), true);
+        ensureClient(admin, realmName, "bench-stock", Map.of("browser", stockFlow));
+        ensureClient(admin, realmName, "bench-ecpa", Map.of());
         Instant binding = Instant.now();
         int bound = bindPool(people, cards.pki(), realmName);
         System.out.println("Pool cards bound: " + bound + " new in " + Duration.between(binding, Instant.now()).toSeconds() + " s");
@@ -228,13 +227,13 @@ public final class BenchServer {
     }
 
     /** A public client with PKCE; {@code flows} overrides the realm's browser flow (the stock baseline). */
-    private static void ensureClient(AdminClient admin, String realm, String clientId, Map<String, String> flows, boolean directGrant) {
+    private static void ensureClient(AdminClient admin, String realm, String clientId, Map<String, String> flows) {
         if (admin.get("/" + realm + "/clients?clientId=" + clientId).size() > 0) {
             return;
         }
         ObjectNode client = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                .put("clientId", clientId).put("publicClient", true).put("standardFlowEnabled", !directGrant)
-                .put("directAccessGrantsEnabled", directGrant);
+                .put("clientId", clientId).put("publicClient", true).put("standardFlowEnabled", true)
+                .put("directAccessGrantsEnabled", false);
         client.putArray("redirectUris").add(REDIRECT_URI);
         client.putObject("attributes").put("pkce.code.challenge.method", "S256");
         ObjectNode overrides = client.putObject("authenticationFlowBindingOverrides");

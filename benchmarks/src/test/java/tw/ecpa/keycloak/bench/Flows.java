@@ -68,9 +68,15 @@ final class Flows {
 
     /** GET the authorization endpoint of {@code clientId}: the first login page. */
     static ChainBuilder authorize(BenchRun run, String clientId) {
-        return exec(Flows::freshBrowser).exec(page("authorize", http("authorize").get(run.realmPath() + "/protocol/openid-connect/auth")
+        return authorize(run, clientId, run.redirectUri());
+    }
+
+    /** The same for an application at {@code redirectUri} (the personnel console lives on Keycloak itself). */
+    static ChainBuilder authorize(BenchRun run, String clientId, String redirectUri) {
+        return exec(Flows::freshBrowser).exec(session -> session.set("appRedirect", redirectUri))
+                .exec(page("authorize", http("authorize").get(run.realmPath() + "/protocol/openid-connect/auth")
                 .queryParam("client_id", clientId)
-                .queryParam("redirect_uri", run.redirectUri())
+                .queryParam("redirect_uri", redirectUri)
                 .queryParam("response_type", "code")
                 .queryParam("scope", "openid")
                 .queryParam("state", "#{state}")
@@ -92,16 +98,21 @@ final class Flows {
 
     /** Redeems the code from the redirect to the application with the PKCE verifier. */
     static ChainBuilder tokenExchange(BenchRun run, String clientId) {
+        return tokenExchange(run, clientId, run.redirectUri(), "accessToken");
+    }
+
+    /** The same for an application at {@code redirectUri}; the access token is kept as {@code tokenName}. */
+    static ChainBuilder tokenExchange(BenchRun run, String clientId, String redirectUri, String tokenName) {
         return exec(session -> {
-            String code = code(session.getString("location"), run.redirectUri(), session.getString("state"));
+            String code = code(session.getString("location"), redirectUri, session.getString("state"));
             return code == null ? session.markAsFailed() : session.set("code", code);
         }).exec(http("token exchange").post(run.realmPath() + "/protocol/openid-connect/token")
                 .formParam("grant_type", "authorization_code")
                 .formParam("client_id", clientId)
                 .formParam("code", "#{code}")
-                .formParam("redirect_uri", run.redirectUri())
+                .formParam("redirect_uri", redirectUri)
                 .formParam("code_verifier", "#{verifier}")
-                .check(status().is(200), jsonPath("$.access_token").exists(), jsonPath("$.id_token").exists()));
+                .check(status().is(200), jsonPath("$.access_token").saveAs(tokenName), jsonPath("$.id_token").exists()));
     }
 
     /**
@@ -128,7 +139,8 @@ final class Flows {
             return false;
         }
         URI location = URI.create(session.getString("location"));
-        return !location.isAbsolute() || !location.toString().startsWith(BenchRun.CURRENT.redirectUri());
+        String application = session.contains("appRedirect") ? session.getString("appRedirect") : BenchRun.CURRENT.redirectUri();
+        return !location.isAbsolute() || !location.toString().startsWith(application);
     }
 
     static String formAction(String page, String formId) {
