@@ -25,11 +25,12 @@ import tw.ecpa.keycloak.dev.cardworld.CardWorldExtension;
 
 /**
  * The certificate level is earned in the attempt (security issue, case 1): a bound card whose holder is
- * refused on the home page (locked after wrong passwords, disabled, departed) used to leave its verified
- * certificate in the authentication session, and 帳號登入 with another person's password on the same
- * page then passed the certificate step-up without a card, with {@code acr=certificate} and
+ * refused on the home page (disabled, departed; locked after wrong passwords, until then) used to leave its
+ * verified certificate in the authentication session, and 帳號登入 with another person's password on the
+ * same page then passed the certificate step-up without a card, with {@code acr=certificate} and
  * {@code amr=["pwd"]}. Now the refused card counts for nobody: the password's owner is asked for their
- * own card, and a password login stays at the password level.
+ * own card, and a password login stays at the password level. Wrong passwords no longer lock the card
+ * login at all: the card is the strong factor and guards its own PIN.
  */
 @KeycloakIntegrationTest(config = EcpaServerConfig.class)
 @ExtendWith(CardWorldExtension.class)
@@ -42,7 +43,7 @@ class CertificateLevelSecurityIT extends EcpaIntegrationTest {
     private static final String PASSWORD = "Another-0ne!";
 
     /** How the card's holder is refused on the home page. */
-    enum Refusal { LOCKED, DISABLED, DEPARTED }
+    enum Refusal { DISABLED, DEPARTED }
 
     private CardWorld world;
     private BrowserFormsSettings settings;
@@ -135,6 +136,26 @@ class CertificateLevelSecurityIT extends EcpaIntegrationTest {
     }
 
     @Test
+    void givenWrongPasswordsThatLockThePasswordBoxThenTheHoldersCardStillLogsHimIn() {
+        CardLoginClient guesser = new CardLoginClient(world.readerUrl());
+        guesser.open(authorizationUrl(null));
+        for (int i = 0; i < 5; i++) {
+            guesser.logInWithPassword(DAMING_ACCOUNT, "Wrong-guess-" + i + "!");
+        }
+        assertThat(realm.admin().attackDetection().bruteForceUserStatus(damingAsHeWas.getId()).get("disabled"))
+                .as("王大明's password box is temporarily locked").isEqualTo(true);
+
+        CardLoginClient browser = new CardLoginClient(world.readerUrl());
+        browser.open(authorizationUrl(null));
+        CardLoginClient.Page card = browser.logInWithPinOnHomePage(pin());
+
+        assertThat(card.redirectedToApplication()).as("someone else's wrong passwords do not lock out the card: %s", card.body()).isTrue();
+        JsonNode idToken = OidcCodeFlow.claims(browser.tokens(realm.getBaseUrl(), clientId, REDIRECT_URI).path("id_token").asText());
+        assertThat(idToken.path("acr").asText()).isEqualTo("certificate");
+        assertThat(idToken.path("amr").toString()).isEqualTo("[\"sc\",\"pin\"]");
+    }
+
+    @Test
     void givenTheHoldersOwnCardAfterTheirPasswordThenTheCertificateLevelComesWithSmartCardInAmr() {
         String password = DemoUsers.givePassword(daming());
         CardLoginClient browser = new CardLoginClient(world.readerUrl());
@@ -165,15 +186,6 @@ class CertificateLevelSecurityIT extends EcpaIntegrationTest {
                 attributes.put("employmentStatus", List.of("departed"));
                 rep.setAttributes(attributes);
                 daming.update(rep);
-            }
-            case LOCKED -> {
-                CardLoginClient guesser = new CardLoginClient(world.readerUrl());
-                guesser.open(authorizationUrl(null));
-                for (int i = 0; i < 5; i++) {
-                    guesser.logInWithPassword(DAMING_ACCOUNT, "Wrong-guess-" + i + "!");
-                }
-                assertThat(realm.admin().attackDetection().bruteForceUserStatus(damingAsHeWas.getId()).get("disabled"))
-                        .as("王大明 is temporarily locked").isEqualTo(true);
             }
         }
     }

@@ -11,8 +11,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -152,17 +150,9 @@ public final class CertificateLogin {
                        X509Certificate certificate, String method, Map<String, String> userSessionNotes) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         context.getEvent().user(user).detail(Details.USERNAME, user.getUsername());
-        authSession.setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, user.getUsername());
-        String bruteForceError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
-        // The refused person is nobody's to keep: neither the card nor the person outlives the answer.
-        authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
-        if (bruteForceError != null) {
-            context.getEvent().error(bruteForceError);
-            String message = Errors.USER_TEMPORARILY_DISABLED.equals(bruteForceError)
-                    ? Messages.ACCOUNT_TEMPORARILY_DISABLED : Messages.ACCOUNT_PERMANENTLY_DISABLED;
-            context.forceChallenge(page.apply(new FormMessage(null, message)));
-            return;
-        }
+        // A refusal keeps nothing: the card is remembered only below, once the person is let in.
+        // No brute-force lockout here: wrong passwords typed by anyone must not lock the holder out of the
+        // strong factor, and the card guards its PIN itself (three wrong PINs lock the card).
         if (!user.isEnabled()) {
             context.getEvent().error(Errors.USER_DISABLED);
             context.forceChallenge(page.apply(new FormMessage(null, Messages.ACCOUNT_DISABLED)));

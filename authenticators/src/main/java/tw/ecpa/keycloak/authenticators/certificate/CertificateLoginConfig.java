@@ -39,6 +39,11 @@ record CertificateLoginConfig(
     static final Duration DEFAULT_NONCE_LIFETIME = Duration.ofMinutes(2);
     static final String DEFAULT_COMPONENT_URL = "http://localhost:61161";
     static final Duration DEFAULT_OCSP_CACHE_MAX_AGE = Duration.ofMinutes(10);
+    /**
+     * The longest an OCSP answer is reused, whatever is configured: a revocation must reach every login
+     * within a day. (Keycloak's OCSP check does not hand out the answer's nextUpdate to shorten it further.)
+     */
+    static final Duration MAX_OCSP_CACHE_MAX_AGE = Duration.ofDays(1);
 
     static CertificateLoginConfig read(AuthenticatorConfigModel model) {
         Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
@@ -53,8 +58,13 @@ record CertificateLoginConfig(
                         .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s).orElse(DEFAULT_COMPONENT_URL),
                 oids(config.get(CITIZEN_POLICIES)),
                 oids(config.get(AGENCY_POLICIES)),
-                Optional.ofNullable(config.get(OCSP_CACHE_SECONDS)).map(String::strip).filter(s -> s.matches("[0-9]{1,6}"))
-                        .map(Long::parseLong).map(Duration::ofSeconds).orElse(DEFAULT_OCSP_CACHE_MAX_AGE));
+                ocspCacheMaxAge(config.get(OCSP_CACHE_SECONDS)));
+    }
+
+    private static Duration ocspCacheMaxAge(String seconds) {
+        Duration configured = Optional.ofNullable(seconds).map(String::strip).filter(s -> s.matches("[0-9]{1,6}"))
+                .map(Long::parseLong).map(Duration::ofSeconds).orElse(DEFAULT_OCSP_CACHE_MAX_AGE);
+        return configured.compareTo(MAX_OCSP_CACHE_MAX_AGE) > 0 ? MAX_OCSP_CACHE_MAX_AGE : configured;
     }
 
     /** OIDs separated by commas, spaces or the admin console's multivalued separator {@code ##}. */

@@ -52,4 +52,13 @@ class CertificateLoginConfigTest {
         assertThat(CertificateLoginConfig.read(model(Map.of(CertificateLoginConfig.NONCE_LIFETIME_SECONDS, "-5"))).nonceLifetime())
                 .isEqualTo(Duration.ofMinutes(2));
     }
+
+    @Test
+    void givenAnOcspCacheLongerThanADayThenADayIsTheMost() {
+        assertThat(CertificateLoginConfig.read(model(Map.of(CertificateLoginConfig.OCSP_CACHE_SECONDS, "604800"))).ocspCacheMaxAge())
+                .isEqualTo(Duration.ofDays(1));
+        assertThat(CertificateLoginConfig.read(model(Map.of(CertificateLoginConfig.OCSP_CACHE_SECONDS, "3600"))).ocspCacheMaxAge())
+                .isEqualTo(Duration.ofHours(1));
+        assertThat(CertificateLoginConfig.read(null).ocspCacheMaxAge()).isEqualTo(Duration.ofMinutes(10));
+    }
 }
