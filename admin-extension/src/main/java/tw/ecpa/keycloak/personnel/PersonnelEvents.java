@@ -9,6 +9,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
+import tw.ecpa.keycloak.core.NationalId;
 import tw.ecpa.keycloak.core.NationalIdMask;
 
 /**
@@ -19,6 +20,7 @@ final class PersonnelEvents {
 
     static final String PASSWORD_RESET = "ECPA_PASSWORD_RESET";
     static final String OFFICER_GRANTS = "ECPA_OFFICER_GRANTS";
+    static final String LOOKUP = "ECPA_PERSONNEL_LOOKUP";
 
     private final KeycloakSession session;
     private final AdminEventBuilder adminEvent;
@@ -39,6 +41,24 @@ final class PersonnelEvents {
         facts.put("resetGranted", Boolean.toString(resetGranted));
         facts.put("concurrentAgencies", String.join(",", concurrentAgencies));
         send(OFFICER_GRANTS, OperationType.UPDATE, List.of("users", officer.getId(), "ecpa-officer-grants"), facts);
+    }
+
+    /**
+     * A search or a reset request (step one), found or not: who looked up which ID (masked), how, why,
+     * and with what outcome ({@code found} or the refusal's code), so that an officer trying IDs one after
+     * another leaves a trail.
+     */
+    void lookup(Caller caller, String step, NationalId typed, String reason, String outcome) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("actor", caller.user().getUsername());
+        facts.put("actorName", caller.displayName());
+        facts.put("actorAgency", caller.agencyCode() == null ? "" : caller.agencyCode());
+        facts.put("method", caller.method().map(ResetMethod::code).orElse(""));
+        facts.put("step", step);
+        facts.put("target", NationalIdMask.mask(typed.value()));
+        facts.put("reason", reason == null ? "" : reason);
+        facts.put("outcome", outcome);
+        send(LOOKUP, OperationType.ACTION, List.of("ecpa-personnel", step), facts);
     }
 
     private static Map<String, String> facts(Caller caller, UserModel target) {

@@ -25,6 +25,7 @@ enum PersonnelProblem {
     RESET_NOT_FOUND(404, "reset-not-found", "ecpa.personnel.error.resetNotFound"),
     PERSON_DEPARTED(409, "person-departed", "ecpa.personnel.error.personDeparted"),
     RATE_LIMITED(429, "rate-limited", "ecpa.personnel.error.rateLimited"),
+    LOOKUPS_RATE_LIMITED(429, "lookups-rate-limited", "ecpa.personnel.error.lookupsRateLimited"),
     MAIL_FAILED(502, "mail-failed", "ecpa.personnel.error.mailFailed");
 
     private final int status;

@@ -49,6 +49,9 @@ public class PersonnelResource {
     /** More concurrent agencies than any agency has below it, or a longer code, is not a request a console sends. */
     private static final int MAX_CONCURRENT_AGENCIES = 100;
     private static final int MAX_AGENCY_CODE_LENGTH = 20;
+    /** The two lookups, as their admin events name them. */
+    private static final String SEARCH_STEP = "search";
+    private static final String RESET_REQUEST_STEP = "reset-request";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -101,9 +104,8 @@ public class PersonnelResource {
                 throw PersonnelProblem.INVALID_REQUEST.exception();
             }
             NationalId nationalId = PersonnelDirectory.parse(request.nationalId());
-            requireReason(method, request.reason());
-            UserModel person = directory.find(nationalId, caller.scope());
-            targets.require(caller, method, person);
+            String reason = requireReason(method, request.reason());
+            UserModel person = lookUp(SEARCH_STEP, method, nationalId, reason);
             return Response.ok(PersonView.of(person, agencies, locale())).build();
         });
     }
@@ -120,9 +122,7 @@ public class PersonnelResource {
             }
             NationalId nationalId = PersonnelDirectory.parse(request.nationalId());
             String reason = requireReason(method, request.reason());
-            UserModel person = directory.find(nationalId, caller.scope());
-            requireSomeoneElse(person);
-            targets.require(caller, method, person);
+            UserModel person = lookUp(RESET_REQUEST_STEP, method, nationalId, reason);
             if (PersonnelDirectory.isDeparted(person)) {
                 throw PersonnelProblem.PERSON_DEPARTED.exception();
             }
@@ -237,6 +237,26 @@ public class PersonnelResource {
             events.officerGrants(caller, officer, request.resetGranted(), concurrent);
             return Response.ok(officerView(officer)).build();
         });
+    }
+
+    /**
+     * Finds a person the caller may reset, counting the lookup against the caller's hourly limit and
+     * recording it, found or not, as an admin event (masked ID).
+     */
+    private UserModel lookUp(String step, ResetMethod method, NationalId nationalId, String reason) {
+        ResetRateLimit.lookups(session.singleUseObjects(), settings.lookupsPerHour()).claim(caller.user().getId());
+        try {
+            UserModel person = directory.find(nationalId, caller.scope());
+            if (RESET_REQUEST_STEP.equals(step)) {
+                requireSomeoneElse(person);
+            }
+            targets.require(caller, method, person);
+            events.lookup(caller, step, nationalId, reason, "found");
+            return person;
+        } catch (PersonnelException e) {
+            events.lookup(caller, step, nationalId, reason, e.problem().code());
+            throw e;
+        }
     }
 
     private OfficerView officerView(UserModel officer) {

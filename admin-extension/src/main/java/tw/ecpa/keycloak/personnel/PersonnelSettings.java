@@ -17,12 +17,14 @@ import org.keycloak.Config;
  *                            card); an agency-certificate login is a card login anyway
  * @param protectedRoles      realm roles whose holders nobody resets through this API, on top of the help
  *                            desk and every holder of a {@code realm-management} role: {@code protected-roles}
+ * @param lookupsPerHour      searches and reset requests (step one) per caller per clock hour:
+ *                            {@code lookups-per-hour}, default 120 (an officer's busy day, not a scan of IDs)
  */
 record PersonnelSettings(int passwordLength, int resetsPerHour, int confirmationSeconds,
-                         Set<ResetMethod> certificateLevelFor, Set<String> protectedRoles) {
+                         Set<ResetMethod> certificateLevelFor, Set<String> protectedRoles, int lookupsPerHour) {
 
     static final PersonnelSettings DEFAULTS = new PersonnelSettings(GeneratedPassword.DEFAULT_LENGTH, 30, 300,
-            EnumSet.of(ResetMethod.HELP_DESK), Set.of());
+            EnumSet.of(ResetMethod.HELP_DESK), Set.of(), 120);
 
     static PersonnelSettings from(Config.Scope config) {
         int length = config.getInt("password-length", DEFAULTS.passwordLength());
@@ -33,7 +35,8 @@ record PersonnelSettings(int passwordLength, int resetsPerHour, int confirmation
                 Math.max(1, config.getInt("resets-per-hour", DEFAULTS.resetsPerHour())),
                 Math.max(30, config.getInt("confirmation-seconds", DEFAULTS.confirmationSeconds())),
                 methods(config.get("certificate-level-for", ResetMethod.HELP_DESK.code())),
-                names(config.get("protected-roles", "")));
+                names(config.get("protected-roles", "")),
+                Math.max(1, config.getInt("lookups-per-hour", DEFAULTS.lookupsPerHour())));
     }
 
     static Set<ResetMethod> methods(String list) {

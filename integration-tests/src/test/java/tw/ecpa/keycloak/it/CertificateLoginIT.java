@@ -210,6 +210,20 @@ class CertificateLoginIT extends EcpaIntegrationTest {
     }
 
     @Test
+    void givenTheFourDigitSuffixAsTheOnlyHolderCheckThenNothingIsBound() {
+        flow.setBindingSetting("ecpa.holder.verifiers", "certificate-suffix");
+        openWith("citizen-daming.wang");
+        browser.logInWithPin(pinOf("citizen-daming.wang"));
+
+        CardLoginClient.Page page = browser.bind(DAMING_ID);
+
+        assertThat(page.shows("ecpa-binding-form")).as("still the binding page").isTrue();
+        assertThat(page.body()).contains(message("ecpa.binding.holderServiceUnavailable"));
+        assertThat(lastLoginError().getError()).isEqualTo("ecpa_holder_check_too_weak");
+        assertThat(boundCertificates(DAMING_ID)).as("the right suffix alone binds nothing").isEmpty();
+    }
+
+    @Test
     void givenACardBoundToNobodyThenASlowHolderServiceTimesOutAndBindsNothing() {
         world.holderCheck().setFault(ServiceFault.slow(java.time.Duration.ofSeconds(5)));
         openWith("citizen-daming.wang");

@@ -98,6 +98,7 @@ class FirstLoginSetupIT extends EcpaIntegrationTest {
         for (int attempt = 2; attempt <= limit; attempt++) {
             AccountLoginIT.sleepPastTheQuickLoginCheck();
             pages.fillBirthdayAndPassword("0690513", NEW_PASSWORD, NEW_PASSWORD);
+            awaitFailures(person, attempt);
         }
         Map<String, Object> status = realm.admin().attackDetection().bruteForceUserStatus(person.id());
         assertThat(status.get("disabled")).as("locked after %d wrong birthdays: %s", limit, status).isEqualTo(true);
@@ -185,6 +186,20 @@ class FirstLoginSetupIT extends EcpaIntegrationTest {
         assertThat(personalData).isLessThan(birthday);
         assertThat(birthday).isLessThan(password);
         assertThat(rep.getBrowserFlow()).isEqualTo("ecpa browser");
+    }
+
+    /** The submitted page's answer is counted once the server has answered it: wait for that, not for a fixed time. */
+    private void awaitFailures(TestPeople.Person person, int expected) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (failures(person) < expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(failures(person)).as("wrong birthdays counted").isEqualTo(expected);
     }
 
     private int failures(TestPeople.Person person) {

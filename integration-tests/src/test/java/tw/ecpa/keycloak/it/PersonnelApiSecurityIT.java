@@ -45,6 +45,8 @@ class PersonnelApiSecurityIT extends EcpaIntegrationTest {
     private static final String APP_REDIRECT = "http://127.0.0.1:9/callback";
     private static final String APP_ORIGIN = "http://relying-app.ecpa.test";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The provider's default; the suite's one server configuration does not change it. */
+    private static final int DEFAULT_LOOKUPS_PER_HOUR = 120;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private PersonnelApiClient api;
@@ -232,6 +234,38 @@ class PersonnelApiSecurityIT extends EcpaIntegrationTest {
         chief.admin().roles().realmLevel().remove(List.of(realm.admin().roles().get("personnel-chief").toRepresentation()));
         assertThat(json(api.callAs(stayerToken, "/me", null).body()).path("canReset").asBoolean())
                 .as("the grantor is no longer a chief").isFalse();
+    }
+
+    @Test
+    void givenLookupsThenEachIsAnAdminEventWithTheIdMaskedAndTheyAreLimitedPerCaller() {
+        // The limit counts per clock hour: a run across the full hour would start a fresh count.
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.time.LocalTime.now().getMinute() < 58, "too close to the full hour");
+        ResetTargets.Target chief = targets.withRole(MINISTRY, "personnel-chief");
+        ResetTargets.Target person = targets.serving(MINISTRY);
+        String token = api.requireLogin(chief.account(), chief.givePassword());
+        String nobody = TestPeople.newNationalId();
+
+        assertThat(api.search(token, person.nationalId(), null).status()).isEqualTo(200);
+        assertThat(api.search(token, nobody, null).error()).isEqualTo("person-not-reachable");
+
+        List<org.keycloak.representations.idm.AdminEventRepresentation> lookups = realm.admin().getAdminEvents().stream()
+                .filter(e -> "ECPA_PERSONNEL_LOOKUP".equals(e.getResourceType()))
+                .filter(e -> e.getRepresentation() != null && e.getRepresentation().contains("\"actor\":\"" + chief.account() + "\""))
+                .toList();
+        assertThat(lookups).hasSize(2);
+        assertThat(lookups).extracting(org.keycloak.representations.idm.AdminEventRepresentation::getRepresentation)
+                .anySatisfy(r -> assertThat(r).contains("\"outcome\":\"found\"", tw.ecpa.keycloak.core.NationalIdMask.mask(person.nationalId())))
+                .anySatisfy(r -> assertThat(r).contains("\"outcome\":\"person-not-reachable\"", tw.ecpa.keycloak.core.NationalIdMask.mask(nobody)))
+                .allSatisfy(r -> assertThat(r).doesNotContain(person.nationalId(), nobody));
+
+        for (int i = 2; i < DEFAULT_LOOKUPS_PER_HOUR; i++) {
+            assertThat(api.search(token, TestPeople.newNationalId(), null).status()).as("lookup %d", i).isEqualTo(403);
+        }
+        PersonnelApiClient.Answer tooMany = api.search(token, person.nationalId(), null);
+        assertThat(tooMany.status()).isEqualTo(429);
+        assertThat(tooMany.error()).isEqualTo("lookups-rate-limited");
+        assertThat(api.requestReset(token, person.nationalId(), person.email(), null).error()).isEqualTo("lookups-rate-limited");
+        assertThat(person.representation().getRequiredActions()).isEmpty();
     }
 
     @Test

@@ -24,6 +24,7 @@ import tw.ecpa.keycloak.authenticators.binding.BoundCertificateCredentialProvide
 import tw.ecpa.keycloak.authenticators.binding.CardBindingActionFactory;
 import tw.ecpa.keycloak.authenticators.binding.CertificateBindingAuthenticatorFactory;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginAuthenticatorFactory;
+import tw.ecpa.keycloak.authenticators.directgrant.DirectGrantRefusalFactory;
 import tw.ecpa.keycloak.authenticators.home.EcpaHomeAuthenticatorFactory;
 import tw.ecpa.keycloak.authenticators.tokens.CustomAccountMapper;
 import tw.ecpa.keycloak.authenticators.tokens.LoginMethodAmrMapper;
@@ -53,7 +54,7 @@ class ServerInfoIT extends EcpaIntegrationTest {
             "validator", List.of(NationalIdValidator.ID),
             "authenticator", List.of(EcpaHomeAuthenticatorFactory.PROVIDER_ID,
                     CertificateLoginAuthenticatorFactory.PROVIDER_ID, CertificateBindingAuthenticatorFactory.PROVIDER_ID,
-                    ForgotPasswordLookupFactory.PROVIDER_ID),
+                    ForgotPasswordLookupFactory.PROVIDER_ID, DirectGrantRefusalFactory.PROVIDER_ID),
             HolderVerifierSpi.NAME, List.of(CertificateSuffixHolderVerifierFactory.PROVIDER_ID, HttpHolderVerifierFactory.PROVIDER_ID),
             "credential", List.of(BoundCertificateCredentialProviderFactory.PROVIDER_ID),
             "protocol-mapper", List.of(LoginMethodAmrMapper.PROVIDER_ID, CustomAccountMapper.PROVIDER_ID),

@@ -3,8 +3,11 @@ package tw.ecpa.keycloak.authenticators.binding;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.keycloak.models.AuthenticatorConfigModel;
+
+import tw.ecpa.keycloak.holder.CertificateSuffixHolderVerifierFactory;
 
 /**
  * The binding step's settings: which holder verifiers prove the typed ID, in order (default: the
@@ -14,6 +17,17 @@ record BindingConfig(List<String> holderVerifiers, Map<String, String> all) {
 
     static final String HOLDER_VERIFIERS = "ecpa.holder.verifiers";
     static final List<String> DEFAULT_HOLDER_VERIFIERS = List.of("http");
+
+    /**
+     * Holder checks too weak to stand alone: the last four ID digits on the card match about one person in
+     * ten thousand, so a card found in the street binds to anyone with the right suffix.
+     */
+    static final Set<String> TOO_WEAK_ALONE = Set.of(CertificateSuffixHolderVerifierFactory.PROVIDER_ID);
+
+    /** Whether the configured chain is only checks too weak to stand alone: then nothing may be bound. */
+    boolean tooWeak() {
+        return TOO_WEAK_ALONE.containsAll(holderVerifiers);
+    }
 
     static BindingConfig read(AuthenticatorConfigModel model) {
         Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : Map.copyOf(model.getConfig());

@@ -47,6 +47,8 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
     static final String HOLDER_MISMATCH = "ecpa_holder_mismatch";
     static final String HOLDER_UNKNOWN_CERTIFICATE = "ecpa_holder_unknown_certificate";
     static final String HOLDER_UNAVAILABLE = "ecpa_holder_unavailable";
+    /** The holder check is configured as {@code certificate-suffix} alone ({@link BindingConfig#tooWeak()}). */
+    static final String HOLDER_CHECK_TOO_WEAK = "ecpa_holder_check_too_weak";
     static final String BOUND_TO_ANOTHER = "ecpa_certificate_bound_to_another";
     static final String NO_VERIFIED_CERTIFICATE = "ecpa_binding_without_certificate";
 
@@ -139,6 +141,13 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
             return;
         }
         BindingConfig config = BindingConfig.read(context.getAuthenticatorConfig());
+        if (config.tooWeak()) {
+            // An operator's configuration error, nobody's attempt: not counted, nothing bound, and said in the event.
+            authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+            context.getEvent().error(HOLDER_CHECK_TOO_WEAK);
+            context.challenge(pages.binding(context, new FormMessage(null, "ecpa.binding.holderServiceUnavailable"), typed));
+            return;
+        }
         HolderCheck answer = new HolderVerifiers(config.holderVerifiers())
                 .check(session, new HolderCheckRequest(profile, nationalId.get()), config.all());
         switch (answer) {

@@ -104,7 +104,8 @@ public final class CertificateBindingAuthenticatorFactory implements Authenticat
                 .property().name(BindingConfig.HOLDER_VERIFIERS).type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
                 .label("Holder verifiers")
                 .helpText("Ids of the ecpa-holder-verifier providers that must all confirm the holder, in order: "
-                        + "certificate-suffix, http. Default: http.")
+                        + "certificate-suffix, http. Default: http. certificate-suffix alone (four digits, one person in "
+                        + "ten thousand) is refused: nothing is bound until a real holder check is in the chain.")
                 .defaultValue(String.join("##", BindingConfig.DEFAULT_HOLDER_VERIFIERS))
                 .add()
                 .build();
