@@ -120,9 +120,21 @@ final class EcpaPages {
                 return url.contains("/account") && !url.contains("login-actions") && !url.contains("openid-connect/auth")
                         && d.findElements(By.id("kc-form-login")).isEmpty();
             });
+            // What a person sees: the account console's personal-info form, loaded from the account API, and
+            // not its error page (a console whose API calls fail shows only 發生錯誤 / Something went wrong).
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("input#email, input[name='email']")).isEmpty()
+                    || accountConsoleError(d));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("expected the account console but the browser is at " + describe(), e);
         }
+        if (accountConsoleError(driver)) {
+            throw new AssertionError("the account console shows its error page: " + describe());
+        }
+    }
+
+    private static boolean accountConsoleError(WebDriver d) {
+        String text = d.findElement(By.tagName("body")).getText();
+        return text.contains("發生錯誤") || text.contains("Something went wrong") || text.contains("非預期的錯誤");
     }
 
     /** Every error the page shows, under fields or on top. */

@@ -163,10 +163,43 @@ class RealmTemplateIT extends EcpaIntegrationTest {
                     .containsAll(scopeNames(keycloaks.getDefaultDefaultClientScopes())).contains("ecpa-login")
                     .doesNotContain("ecpa-national-id");
             assertThat(scopeNames(realm.admin().getDefaultOptionalClientScopes()))
-                    .containsAll(scopeNames(keycloaks.getDefaultOptionalClientScopes())).contains("ecpa-national-id");
+                    .as("the national ID is opt-in per client, by an operator: never a realm default")
+                    .containsAll(scopeNames(keycloaks.getDefaultOptionalClientScopes())).doesNotContain("ecpa-national-id");
         } finally {
             admin.realm(probe).remove();
         }
+    }
+
+    /**
+     * Importing a realm file with client scopes leaves Keycloak's built-in clients without any (the account
+     * console then fails every call): each built-in client must have the scopes it has in a realm Keycloak
+     * makes, plus the template's realm default {@code ecpa-login}.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"account", "account-console", "admin-cli", "broker",
+            "realm-management", "security-admin-console"})
+    void eachBuiltInClientHasTheScopesOfARealmKeycloakMakes(String clientId) {
+        String probe = "it-fresh-" + UUID.randomUUID().toString().substring(0, 8);
+        RealmRepresentation fresh = new RealmRepresentation();
+        fresh.setRealm(probe);
+        fresh.setEnabled(false);
+        admin.realms().create(fresh);
+        try {
+            var keycloaks = clientOf(admin.realm(probe), clientId);
+            var ours = clientOf(realm.admin(), clientId);
+            List<String> expectedDefaults = new java.util.ArrayList<>(scopeNames(keycloaks.getDefaultClientScopes()));
+            expectedDefaults.add("ecpa-login");
+            assertThat(scopeNames(ours.getDefaultClientScopes())).as("default scopes of %s", clientId)
+                    .containsExactlyInAnyOrderElementsOf(expectedDefaults);
+            assertThat(scopeNames(ours.getOptionalClientScopes())).as("optional scopes of %s", clientId)
+                    .containsExactlyInAnyOrderElementsOf(scopeNames(keycloaks.getOptionalClientScopes()));
+        } finally {
+            admin.realm(probe).remove();
+        }
+    }
+
+    private static org.keycloak.admin.client.resource.ClientResource clientOf(RealmResource realm, String clientId) {
+        return realm.clients().get(realm.clients().findByClientId(clientId).get(0).getId());
     }
 
     @Test

@@ -113,6 +113,10 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
 
     @Test
     void givenTheOptInScopeThenTheNationalIdIsInTheTokensAndUserinfo() {
+        // An operator assigns the opt-in scope to the clients that may see the national ID.
+        String scopeId = realm.admin().clientScopes().findAll().stream().filter(c -> "ecpa-national-id".equals(c.getName()))
+                .findFirst().orElseThrow().getId();
+        realm.admin().clients().get(clientUuid).addOptionalClientScope(scopeId);
         CardLoginClient browser = new CardLoginClient(world.readerUrl());
         browser.open(authorizationUrl("openid ecpa-national-id", null));
         browser.logInWithPassword(DAMING_ACCOUNT, password);

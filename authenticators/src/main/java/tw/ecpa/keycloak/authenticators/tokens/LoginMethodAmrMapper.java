@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
@@ -58,6 +59,15 @@ public final class LoginMethodAmrMapper extends AbstractOIDCProtocolMapper
         if (!amr.isEmpty()) {
             token.setOtherClaims(AMR, amr);
         }
+    }
+
+    /**
+     * Keycloak starts every provider factory; this one, the mapper the template's {@code ecpa-login} scope
+     * exists for, also repairs what importing the template leaves undone ({@link BuiltInClientScopes}).
+     */
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        factory.register(BuiltInClientScopes::onEvent);
     }
 
     @Override
