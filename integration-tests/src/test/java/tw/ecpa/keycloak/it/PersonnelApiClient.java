@@ -65,7 +65,7 @@ final class PersonnelApiClient implements AutoCloseable {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(serverUrl + "/realms/" + realmName + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password", "client_id", clientId,
-                        "username", username, "password", password, "scope", "openid")))));
+                        "username", username, "password", RunSecrets.password(password), "scope", "openid")))));
         if (response.statusCode() != 200) {
             return null;
         }
