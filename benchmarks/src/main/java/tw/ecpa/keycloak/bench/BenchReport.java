@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * The table benchmarks/run prints, from the figures each simulation wrote to {@code target/bench/results}
@@ -20,7 +21,8 @@ import java.util.Properties;
  *   <li>ratio = the flow's logins/s over the first row's (the stock password login) of the same run.</li>
  * </ul>
  *
- * <p>Arguments: the results folder, then the simulations in table order; the first is the baseline.
+ * <p>Arguments: the results folder, then the simulations in table order; the first is the baseline. A
+ * simulation of several flows (the refused 帳號登入) gives one row per flow.
  */
 public final class BenchReport {
 
@@ -34,20 +36,36 @@ public final class BenchReport {
         Path results = Path.of(args[0]);
         List<Row> rows = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
-            Path file = results.resolve(args[i] + ".properties");
-            if (!Files.exists(file)) {
+            List<Path> files = filesOf(results, args[i]);
+            if (files.isEmpty()) {
                 System.out.println("(no figures from " + args[i] + ")");
-                continue;
             }
-            Properties p = new Properties();
-            try (var in = Files.newBufferedReader(file)) {
-                p.load(in);
+            for (Path file : files) {
+                Properties p = new Properties();
+                try (var in = Files.newBufferedReader(file)) {
+                    p.load(in);
+                }
+                rows.add(new Row(p.getProperty("flow"), Integer.parseInt(p.getProperty("users")), Long.parseLong(p.getProperty("ok")),
+                        Long.parseLong(p.getProperty("errors")), Double.parseDouble(p.getProperty("perSecond")),
+                        p.getProperty("p50"), p.getProperty("p95"), p.getProperty("p99")));
             }
-            rows.add(new Row(p.getProperty("flow"), Integer.parseInt(p.getProperty("users")), Long.parseLong(p.getProperty("ok")),
-                    Long.parseLong(p.getProperty("errors")), Double.parseDouble(p.getProperty("perSecond")),
-                    p.getProperty("p50"), p.getProperty("p95"), p.getProperty("p99")));
         }
         System.out.print(table(rows));
+    }
+
+    /** {@code <simulation>.properties}, or for a simulation of several flows {@code <simulation>.1.properties}, .2, ... */
+    static List<Path> filesOf(Path results, String simulation) throws IOException {
+        Path single = results.resolve(simulation + ".properties");
+        if (Files.exists(single)) {
+            return List.of(single);
+        }
+        if (!Files.isDirectory(results)) {
+            return List.of();
+        }
+        try (var files = Files.list(results)) {
+            return files.filter(f -> f.getFileName().toString().matches(Pattern.quote(simulation) + "\\.\\d+\\.properties"))
+                    .sorted().toList();
+        }
     }
 
     static String table(List<Row> rows) {

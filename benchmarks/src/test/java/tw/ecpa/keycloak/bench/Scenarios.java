@@ -17,12 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
 
 import tw.ecpa.keycloak.dev.demo.DemoPersonnel.Person;
 
 /**
- * The five measured flows. Each virtual user loops for the simulation's duration; each iteration is one
- * whole login (or one reset) in a Gatling group, whose count and duration give the table's figures. A
+ * The measured flows, and the refused 帳號登入 of the enumeration check. Each virtual user loops for the
+ * simulation's duration; each iteration is one whole login (or one reset, or one refusal) in a Gatling group, whose count and duration give the table's figures. A
  * failed step ends that iteration (counted as an error) and the user starts the next one.
  */
 final class Scenarios {
@@ -34,6 +35,12 @@ final class Scenarios {
     static final String CERTIFICATE = "ECPA certificate login";
     static final String BINDING = "ECPA first certificate binding + setup";
     static final String RESET = "officer reset (search + reset + confirm)";
+    static final String REFUSED_UNKNOWN = "帳號登入 refused: unknown national ID";
+    static final String REFUSED_NO_PASSWORD = "帳號登入 refused: on record, no password yet";
+    static final String REFUSED_WRONG_PASSWORD = "帳號登入 refused: wrong password";
+    static final String REFUSED_EMPTY_PASSWORD = "帳號登入 refused: empty password";
+    /** A password nobody has: the wrong-password case. */
+    static final String WRONG_PASSWORD = "Wrong-Pass-2026";
 
     static final String STOCK_CLIENT = "bench-stock";
     static final String ECPA_CLIENT = "bench-ecpa";
@@ -51,7 +58,8 @@ final class Scenarios {
 
     /**
      * One measured iteration: the next record of the feeder, then the flow in a Gatling group; a failed
-     * step ends the iteration, which {@link LoginRecorder} counts as an error.
+     * step ends the iteration, which {@link LoginRecorder} counts as an error. The duration runs from
+     * {@code started}, which an iteration may set again to leave its first requests out.
      */
     static ChainBuilder measured(String name, Iterator<Map<String, Object>> feeder, ChainBuilder iteration) {
         LoginRecorder recorder = LoginRecorder.of(name);
@@ -92,6 +100,27 @@ final class Scenarios {
                 .exec(Flows.submit("account login", "kc-form-login", s -> Map.of("ecpa.method", "password",
                         "username", s.getString("username"), "password", s.getString("password"))))
                 .exec(Flows.tokenExchange(run, ECPA_CLIENT)));
+    }
+
+    /**
+     * One refused 帳號登入 per iteration: the home page (not timed), then the box's POST alone, timed, which
+     * must come back as the home page with the error under the account field. {@code people} give the
+     * typed account (a national ID) and password; each is used in turn, so that nobody collects the
+     * realm's five failures (or two within a second) that would lock them during the run.
+     */
+    static ScenarioBuilder refusedAccountLogin(BenchRun run, int seconds, String name, List<String> nationalIds, String password) {
+        Iterator<Map<String, Object>> feeder = Flows.circular(nationalIds, id -> Map.of("username", id, "password", password));
+        return looping(name, seconds, feeder, Flows.authorize(run, ECPA_CLIENT)
+                .exec(session -> session.set("started", System.nanoTime()))
+                .exec(Flows.submit("refused account login", "kc-form-login", s -> Map.of("ecpa.method", "password",
+                        "username", s.getString("username"), "password", s.getString("password"))))
+                .exec(session -> isRefusal(session) ? session : session.markAsFailed()));
+    }
+
+    private static boolean isRefusal(Session session) {
+        String page = session.getString("page");
+        return !session.contains("location") && page != null && page.contains("id=\"kc-form-login\"")
+                && page.contains("id=\"input-error-username\"");
     }
 
     /** The 憑證登入 box with a bound card: the load generator signs the page's nonce as the card would. */

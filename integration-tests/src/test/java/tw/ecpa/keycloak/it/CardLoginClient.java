@@ -91,7 +91,7 @@ final class CardLoginClient {
             if (!matcher.find()) {
                 throw new AssertionError("no nonce on the page:\n" + body);
             }
-            return matcher.group(1);
+            return RunSecrets.nonce(matcher.group(1));
         }
     }
 
@@ -106,6 +106,8 @@ final class CardLoginClient {
 
     /** The card reader's answer to MakeSignature over {@code tbs} with {@code pin}, as JSON text. */
     String sign(String tbs, String pin) {
+        RunSecrets.nonce(tbs);
+        RunSecrets.pin(pin);
         try {
             String body = JSON.writeValueAsString(Map.of("func", "MakeSignature", "tbs", tbs, "tbsEncoding", "NONE",
                     "hashAlgorithm", "SHA256", "signatureType", "PKCS7", "pin", pin, "withCardSN", "true"));
@@ -205,6 +207,12 @@ final class CardLoginClient {
     }
 
     private Page post(String action, Map<String, String> fields) {
+        // password, password-new, password-confirm: whatever a test types into a password field
+        fields.forEach((name, value) -> {
+            if (name.startsWith("password")) {
+                RunSecrets.password(value);
+            }
+        });
         String form = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

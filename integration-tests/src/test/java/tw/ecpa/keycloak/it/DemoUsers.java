@@ -22,7 +22,7 @@ final class DemoUsers {
         String password = "It-" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36) + "!7a";
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
+        credential.setValue(RunSecrets.password(password));
         credential.setTemporary(false);
         user.resetPassword(credential);
         return password;

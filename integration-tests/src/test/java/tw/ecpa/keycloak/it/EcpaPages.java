@@ -49,7 +49,7 @@ final class EcpaPages {
         WebElement field = driver.findElement(By.id("username"));
         field.clear();
         field.sendKeys(account);
-        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("password")).sendKeys(RunSecrets.password(password));
         driver.findElement(By.id("kc-login")).click();
     }
 
@@ -66,6 +66,8 @@ final class EcpaPages {
 
     void fillBirthdayAndPassword(String birthday, String password, String confirmation) {
         waitFor(BIRTHDAY_PASSWORD);
+        RunSecrets.password(password);
+        RunSecrets.password(confirmation);
         type("birthday", birthday);
         type("password-new", password);
         type("password-confirm", confirmation);
@@ -74,6 +76,8 @@ final class EcpaPages {
 
     void fillNewPassword(String password, String confirmation) {
         waitFor(UPDATE_PASSWORD);
+        RunSecrets.password(password);
+        RunSecrets.password(confirmation);
         type("password-new", password);
         type("password-confirm", confirmation);
         driver.findElement(By.id("kc-submit")).click();

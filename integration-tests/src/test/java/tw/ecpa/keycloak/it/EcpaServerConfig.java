@@ -11,6 +11,9 @@ public class EcpaServerConfig implements KeycloakServerConfig {
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        // Our providers log at every level they have, Keycloak at an operator's default: LogAndEventScanIT
+        // scans all of it for the test data's secrets.
+        config.log().categoryLevel("tw.ecpa", "DEBUG").categoryLevel("org.keycloak", "INFO");
         return config.dependency("tw.ecpa.keycloak", "ecpa-keycloak-bundle")
                 // theme: the header's online-now figure is counted afresh on every page, so a test sees its own login
                 .spiOption("realm-restapi-extension", "ecpa-portal", "online-now-seconds", "0");

@@ -31,7 +31,7 @@ final class ResetMails {
             if (!matcher.find()) {
                 throw new AssertionError("no password line in the letter:\n" + text);
             }
-            return matcher.group(1);
+            return RunSecrets.generatedPassword(matcher.group(1));
         }
     }
 

@@ -33,7 +33,7 @@ final class ResetTargets implements AutoCloseable {
             String password = "It-" + TestPeople.freshAccount("") + "!7a";
             CredentialRepresentation credential = new CredentialRepresentation();
             credential.setType(CredentialRepresentation.PASSWORD);
-            credential.setValue(password);
+            credential.setValue(RunSecrets.password(password));
             credential.setTemporary(false);
             admin.resetPassword(credential);
             return password;

@@ -46,7 +46,7 @@ final class TestPeople implements AutoCloseable {
         String givePassword(String password) {
             CredentialRepresentation credential = new CredentialRepresentation();
             credential.setType(CredentialRepresentation.PASSWORD);
-            credential.setValue(password);
+            credential.setValue(RunSecrets.password(password));
             credential.setTemporary(false);
             admin.resetPassword(credential);
             return password;
@@ -150,7 +150,7 @@ final class TestPeople implements AutoCloseable {
             }
             id.append((10 - sum % 10) % 10);
             if (NationalId.isValid(id.toString())) {
-                return id.toString();
+                return RunSecrets.nationalId(id.toString());
             }
         }
     }

@@ -12,6 +12,7 @@ import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.messages.Messages;
@@ -21,12 +22,13 @@ import tw.ecpa.keycloak.authenticators.home.HomePage;
 import tw.ecpa.keycloak.authenticators.home.LoginMethod;
 
 /**
- * 帳號登入: a custom account or national ID, and the password. Follows Keycloak's own
- * username-password form in what matters for security: an unknown account costs a dummy password
- * hash and gets the same message as a wrong password, every failure goes through
- * {@code failureChallenge} so that brute-force detection counts it, and a locked account is refused
- * before its password is checked. A person who has left service (卸職) is refused after the password
- * is checked, so that the message tells nothing to someone who does not know it.
+ * 帳號登入: a custom account or national ID, and the password. Whoever is typed, a refusal costs one
+ * password hash (the real check, or Keycloak's dummy hash for an unknown account, a person without a
+ * password yet, an empty password and a locked account) and gets the same page and message, and every
+ * failure of a known person goes through {@code failureChallenge} so that brute-force detection counts
+ * it, also while the account is locked. A locked account's password is never checked. A person who has
+ * left service (卸職) is refused after the password is checked, so that the message tells nothing to
+ * someone who does not know it.
  */
 public final class AccountPasswordLogin implements LoginMethod {
 
@@ -73,16 +75,14 @@ public final class AccountPasswordLogin implements LoginMethod {
 
         String bruteForceError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
         if (bruteForceError != null) {
-            context.getEvent().error(bruteForceError);
-            // Keycloak's own form says so too: the lockout is temporary, and a person who knows it waits.
-            String message = Errors.USER_TEMPORARILY_DISABLED.equals(bruteForceError)
-                    ? Messages.ACCOUNT_TEMPORARILY_DISABLED : Messages.ACCOUNT_PERMANENTLY_DISABLED;
-            context.forceChallenge(page.render(context, new FormMessage(FIELD_ACCOUNT, message), typed));
+            // Answered as a wrong password, after the same hash work, and counted: the lock tells nobody
+            // that the account exists, nor that the password typed was right.
+            AuthenticatorUtils.dummyHash(context);
+            refuse(context, typed, bruteForceError);
             return;
         }
-        if (password == null || password.isEmpty() || !user.credentialManager().isValid(UserCredentialModel.password(password))) {
-            context.getEvent().error(Errors.INVALID_USER_CREDENTIALS);
-            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, invalid(context, typed));
+        if (!passwordMatches(context, user, password)) {
+            refuse(context, typed, Errors.INVALID_USER_CREDENTIALS);
             return;
         }
         if (!user.isEnabled()) {
@@ -102,6 +102,24 @@ public final class AccountPasswordLogin implements LoginMethod {
         authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, ID);
         context.setUser(user);
         context.success();
+    }
+
+    /**
+     * One password hash whether or not there is a password to check: Keycloak's dummy hash when none was
+     * typed or none is stored yet (most personnel before their first login), so that the time of the
+     * answer does not tell who is on record.
+     */
+    private static boolean passwordMatches(AuthenticationFlowContext context, UserModel user, String password) {
+        if (password == null || password.isEmpty() || !user.credentialManager().isConfiguredFor(PasswordCredentialModel.TYPE)) {
+            AuthenticatorUtils.dummyHash(context);
+            return false;
+        }
+        return user.credentialManager().isValid(UserCredentialModel.password(password));
+    }
+
+    private void refuse(AuthenticationFlowContext context, String typed, String eventError) {
+        context.getEvent().error(eventError);
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, invalid(context, typed));
     }
 
     private jakarta.ws.rs.core.Response invalid(AuthenticationFlowContext context, String typed) {
