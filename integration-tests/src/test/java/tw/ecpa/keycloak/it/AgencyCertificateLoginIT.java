@@ -135,7 +135,7 @@ class AgencyCertificateLoginIT extends EcpaIntegrationTest {
                 .filter(e -> "ECPA_PASSWORD_RESET".equals(e.getResourceType()))
                 .filter(e -> e.getResourcePath() != null && e.getResourcePath().contains(employee.id()))
                 .findFirst().orElseThrow();
-        assertThat(event.getRepresentation()).contains("\"method\":\"agency-certificate\"", "\"agency\":\"" + MINISTRY + "\"",
+        assertThat(AdminEventDetails.json(event)).contains("\"method\":\"agency-certificate\"", "\"agency\":\"" + MINISTRY + "\"",
                 "\"actor\":\"" + MINISTRY_ACCOUNT + "\"", "\"target\":\"" + NationalIdMask.mask(employee.nationalId()) + "\"");
     }
 

@@ -67,6 +67,7 @@ class PasswordRulesIT extends EcpaIntegrationTest {
         }
         check(mismatches, "contains the national ID", person.nationalId() + "!x", "ecpa.password.notNationalId");
         check(mismatches, "equal to the account", account, "invalidPasswordNotUsernameMessage");
+        RunSecrets.notSecret(account);
         check(mismatches, "reused", CURRENT, "invalidPasswordHistoryMessage", 5);
 
         pages.fillNewPassword("Abcdef12!x", "Abcdef12!y");

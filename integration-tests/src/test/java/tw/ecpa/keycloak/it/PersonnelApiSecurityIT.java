@@ -250,10 +250,10 @@ class PersonnelApiSecurityIT extends EcpaIntegrationTest {
 
         List<org.keycloak.representations.idm.AdminEventRepresentation> lookups = realm.admin().getAdminEvents().stream()
                 .filter(e -> "ECPA_PERSONNEL_LOOKUP".equals(e.getResourceType()))
-                .filter(e -> e.getRepresentation() != null && e.getRepresentation().contains("\"actor\":\"" + chief.account() + "\""))
+                .filter(e -> AdminEventDetails.json(e).contains("\"actor\":\"" + chief.account() + "\""))
                 .toList();
         assertThat(lookups).hasSize(2);
-        assertThat(lookups).extracting(org.keycloak.representations.idm.AdminEventRepresentation::getRepresentation)
+        assertThat(lookups).extracting(AdminEventDetails::json)
                 .anySatisfy(r -> assertThat(r).contains("\"outcome\":\"found\"", tw.ecpa.keycloak.core.NationalIdMask.mask(person.nationalId())))
                 .anySatisfy(r -> assertThat(r).contains("\"outcome\":\"person-not-reachable\"", tw.ecpa.keycloak.core.NationalIdMask.mask(nobody)))
                 .allSatisfy(r -> assertThat(r).doesNotContain(person.nationalId(), nobody));

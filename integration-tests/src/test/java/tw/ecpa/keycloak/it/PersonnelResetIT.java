@@ -119,9 +119,9 @@ class PersonnelResetIT extends EcpaIntegrationTest {
 
         AdminEventRepresentation event = resetEventFor(person.id());
         assertThat(event).as("the admin event").isNotNull();
-        assertThat(event.getRepresentation()).contains("\"method\":\"officer\"", "\"target\":\"" + NationalIdMask.mask(person.nationalId()) + "\"",
+        assertThat(AdminEventDetails.json(event)).contains("\"method\":\"officer\"", "\"target\":\"" + NationalIdMask.mask(person.nationalId()) + "\"",
                 "\"agency\":\"" + MINISTRY + "\"", "\"actor\":\"daming.wang\"");
-        assertThat(event.getRepresentation() + event.getDetails()).doesNotContain(person.nationalId(), letter.password());
+        assertThat(event.getRepresentation() + AdminEventDetails.json(event)).doesNotContain(person.nationalId(), letter.password());
     }
 
     @Test
@@ -197,7 +197,7 @@ class PersonnelResetIT extends EcpaIntegrationTest {
             AdminEventRepresentation event = realm.admin().getAdminEvents().stream()
                     .filter(e -> "ECPA_OFFICER_GRANTS".equals(e.getResourceType()) && e.getResourcePath().contains(ownOfficerId))
                     .findFirst().orElseThrow();
-            assertThat(event.getRepresentation()).contains("\"target\":\"" + NationalIdMask.mask(OTHER_OFFICER) + "\"",
+            assertThat(AdminEventDetails.json(event)).contains("\"target\":\"" + NationalIdMask.mask(OTHER_OFFICER) + "\"",
                     "\"concurrentAgencies\":\"" + SOUTHERN_BRANCH + "\"", "\"resetGranted\":\"true\"").doesNotContain(OTHER_OFFICER);
         } finally {
             api.grant(chiefToken, ownOfficerId, false, List.of());
@@ -212,7 +212,7 @@ class PersonnelResetIT extends EcpaIntegrationTest {
         PersonnelApiClient.Answer confirmed = api.reset(officer, person.nationalId(), person.email(), null);
         assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(200);
         assertThat(ResetMails.onlyTo(mail, person.email()).text()).contains("示範部第一署 機關的 王小美");
-        assertThat(resetEventFor(person.id()).getRepresentation()).contains("\"actor\":\"xiaomei.wang\"", "\"method\":\"officer\"");
+        assertThat(AdminEventDetails.json(resetEventFor(person.id()))).contains("\"actor\":\"xiaomei.wang\"", "\"method\":\"officer\"");
     }
 
     @Test
@@ -227,7 +227,7 @@ class PersonnelResetIT extends EcpaIntegrationTest {
         PersonnelApiClient.Answer confirmed = api.reset(helpDesk, person.nationalId(), person.email(), "ticket 4711");
         assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(200);
         assertThat(ResetMails.onlyTo(mail, person.email()).text()).contains("劉冠宇");
-        assertThat(resetEventFor(person.id()).getRepresentation()).contains("\"method\":\"help-desk\"", "\"reason\":\"ticket 4711\"");
+        assertThat(AdminEventDetails.json(resetEventFor(person.id()))).contains("\"method\":\"help-desk\"", "\"reason\":\"ticket 4711\"");
     }
 
     @Test

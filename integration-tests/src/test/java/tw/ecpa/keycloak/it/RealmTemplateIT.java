@@ -63,7 +63,9 @@ class RealmTemplateIT extends EcpaIntegrationTest {
         assertThat(ecpa.isBruteForceProtected()).isTrue();
         assertThat(ecpa.isEventsEnabled()).isTrue();
         assertThat(ecpa.isAdminEventsEnabled()).isTrue();
-        assertThat(ecpa.isAdminEventsDetailsEnabled()).isTrue();
+        assertThat(ecpa.isAdminEventsDetailsEnabled())
+                .as("no stored representation: Keycloak's would keep a user's national ID and birth date").isFalse();
+        assertThat(ecpa.getAttributes()).as("admin events expire, like login events").containsEntry("adminEventsExpiration", "15552000");
     }
 
     @Test
