@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The login pages of the ecpa theme as a person uses them, and the texts they show. */
@@ -50,7 +51,7 @@ final class EcpaPages {
         field.clear();
         field.sendKeys(account);
         driver.findElement(By.id("password")).sendKeys(RunSecrets.password(password));
-        driver.findElement(By.id("kc-login")).click();
+        submitAndWaitForTheNextPage(driver.findElement(By.id("kc-login")));
     }
 
     void fillPersonalData(String account, String email, String phone, String egov) {
@@ -61,7 +62,7 @@ final class EcpaPages {
         if (egov != null) {
             driver.findElement(By.id("egovMessages-" + egov)).click();
         }
-        driver.findElement(By.id("kc-submit")).click();
+        submitAndWaitForTheNextPage(driver.findElement(By.id("kc-submit")));
     }
 
     void fillBirthdayAndPassword(String birthday, String password, String confirmation) {
@@ -71,7 +72,7 @@ final class EcpaPages {
         type("birthday", birthday);
         type("password-new", password);
         type("password-confirm", confirmation);
-        driver.findElement(By.id("kc-submit")).click();
+        submitAndWaitForTheNextPage(driver.findElement(By.id("kc-submit")));
     }
 
     void fillNewPassword(String password, String confirmation) {
@@ -80,7 +81,7 @@ final class EcpaPages {
         RunSecrets.password(confirmation);
         type("password-new", password);
         type("password-confirm", confirmation);
-        driver.findElement(By.id("kc-submit")).click();
+        submitAndWaitForTheNextPage(driver.findElement(By.id("kc-submit")));
     }
 
     private void type(String id, String value) {
@@ -114,6 +115,19 @@ final class EcpaPages {
     String describe() {
         String body = driver.findElements(By.tagName("body")).stream().map(WebElement::getText).findFirst().orElse("");
         return driver.getCurrentUrl() + " [" + driver.getTitle() + "] " + body.substring(0, Math.min(600, body.length()));
+    }
+
+    /**
+     * Submits with {@code button} and waits until the browser has left the page it was on: the next page
+     * may have the same form (a refused password), and reading it before it arrives reads the old one.
+     */
+    private void submitAndWaitForTheNextPage(WebElement button) {
+        button.click();
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // The browser kept the page (its own form validation refused the post): the caller reads it as it is.
+        }
     }
 
     /** Waits until the login is over and the browser is at the account console. */
