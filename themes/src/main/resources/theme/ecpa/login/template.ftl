@@ -115,7 +115,10 @@
             <meta name="${meta?split('==')[0]}" content="${meta?split('==')[1]}"/>
         </#list>
     </#if>
-    <title>${msg("ecpa.chrome.title")}<#if title?has_content> - ${title}</#if></title>
+    <#-- The tab names the page first and the portal once, e.g. 「登入 | 行政院人事行政總處 人事服務網」. -->
+    <#assign pageHeading><#nested "header"></#assign>
+    <#assign pageHeading = (pageHeading?is_markup_output)?then(pageHeading?markup_string, pageHeading)?replace("<[^>]*>", "", "r")?trim>
+    <title><#if pageHeading?has_content>${pageHeading?no_esc} | </#if>${msg("ecpa.chrome.title")}</title>
     <#if themeResources?? && themeResources.favicons?has_content>
         <@themeResourceTags.renderFavicons themeResources.favicons url.resourcesPath />
     <#else>
@@ -219,7 +222,8 @@
                     <#if message.type = 'error'><span class="${properties.kcFeedbackErrorIcon!}"></span></#if>
                     <#if message.type = 'info'><span class="${properties.kcFeedbackInfoIcon!}"></span></#if>
                 </div>
-                <span class="${properties.kcAlertTitleClass!} kc-feedback-text">${message.summary}</span>
+                <#-- Sanitised as Keycloak's own template does it: a message may hold a link (the card unblocking sites). -->
+                <span class="${properties.kcAlertTitleClass!} kc-feedback-text">${kcSanitize(message.summary)?no_esc}</span>
             </div>
         </#if>
 

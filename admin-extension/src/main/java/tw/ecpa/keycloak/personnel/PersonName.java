@@ -2,7 +2,9 @@ package tw.ecpa.keycloak.personnel;
 
 import org.keycloak.models.UserModel;
 
-/** A name as the portal writes it: family name first, no space (王小美), as in the personnel records. */
+import tw.ecpa.keycloak.core.PersonalName;
+
+/** A person's name as the portal writes it ({@link PersonalName}), or their account when the record has none. */
 final class PersonName {
 
     private PersonName() {
@@ -12,10 +14,7 @@ final class PersonName {
         if (user == null) {
             return "";
         }
-        String last = user.getLastName() == null ? "" : user.getLastName();
-        String first = user.getFirstName() == null ? "" : user.getFirstName();
-        boolean latin = (last + first).chars().allMatch(c -> c < 0x2E80);
-        String name = latin && !last.isEmpty() && !first.isEmpty() ? first + " " + last : last + first;
+        String name = PersonalName.written(user.getLastName(), user.getFirstName());
         return name.isBlank() ? user.getUsername() : name;
     }
 }

@@ -307,16 +307,44 @@ class CertificateLoginIT extends EcpaIntegrationTest {
     }
 
     @Test
-    void givenAWrongPinThenTheGuidesWarningAndTheThirdLocksTheCard() {
+    void givenAWrongPinThenTheTriesLeftAndTheThirdSaysTheCardIsNowLockedWithTheUnblockingLinks() {
         openWith("citizen-daming.wang");
-        for (int i = 0; i < 3; i++) {
+        for (int left = 2; left >= 1; left--) {
             CardLoginClient.Page page = browser.logInWithPin("000000");
-            assertThat(page.body()).contains(message("ecpa.card.wrongPin"));
+            assertThat(EcpaPages.visibleText(page.body())).contains(EcpaPages.messageIn("zh-Hant", "ecpa.card.wrongPin", left))
+                    .contains("最多還可以再試 " + left + " 次");
             assertThat(lastLoginError().getError()).isEqualTo("ecpa_card_wrong_pin");
         }
+        CardLoginClient.Page third = browser.logInWithPin("000000");
+        assertThat(EcpaPages.visibleText(third.body())).contains(EcpaPages.visibleText(message("ecpa.card.lockedNow")));
+        assertUnblockingLinks(third.body());
+        assertThat(lastLoginError().getError()).isEqualTo("ecpa_card_wrong_pin");
+
         CardLoginClient.Page locked = browser.logInWithPin(pinOf("citizen-daming.wang"));
-        assertThat(locked.body()).contains(message("ecpa.card.locked"), "moica.nat.gov.tw", "gcaweb.nat.gov.tw");
+        assertThat(EcpaPages.visibleText(locked.body())).contains(EcpaPages.visibleText(message("ecpa.card.locked")));
+        assertUnblockingLinks(locked.body());
         assertThat(lastLoginError().getError()).isEqualTo("ecpa_card_locked");
+    }
+
+    @Test
+    void givenAWrongPinInAnotherLoginThenThisOneSaysAtMostWhatItCounted() {
+        // The card keeps its own counter (now 1) and does not report it: the page counts this login's wrong
+        // PINs and says "at most", which stays true.
+        openWith("citizen-daming.wang");
+        browser.logInWithPin("000000");
+        browser = new CardLoginClient(world.readerUrl());
+        openWith("citizen-daming.wang");
+
+        CardLoginClient.Page page = browser.logInWithPin("000000");
+
+        assertThat(EcpaPages.visibleText(page.body())).as("a new login counts from its own first wrong PIN")
+                .contains(EcpaPages.messageIn("zh-Hant", "ecpa.card.wrongPin", 2));
+    }
+
+    /** The MOICA and GCA unblocking addresses are links a person can follow, not plain text. */
+    private static void assertUnblockingLinks(String html) {
+        assertThat(html).containsPattern("<a [^>]*href=\"https://moica\\.nat\\.gov\\.tw/html/unblockcard\\.htm(#|&#35;)2\"")
+                .containsPattern("<a [^>]*href=\"https://gcaweb\\.nat\\.gov\\.tw/gcacms/04-04\\.html\"");
     }
 
     @Test

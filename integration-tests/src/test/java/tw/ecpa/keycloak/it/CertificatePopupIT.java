@@ -92,7 +92,7 @@ class CertificatePopupIT extends EcpaIntegrationTest {
         waitFor(driver, By.id("ecpa-pin"));
 
         // Read in the page's language before the page starts changing under the popup.
-        String wrongPin = pages.message("ecpa.card.wrongPin");
+        String wrongPin = pages.message("ecpa.card.wrongPin", 2);
         driver.findElement(By.id("ecpa-pin")).sendKeys("000000");
         driver.findElement(By.id("ecpa-certificate-login-button")).click();
 

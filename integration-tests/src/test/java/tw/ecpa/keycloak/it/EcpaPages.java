@@ -208,4 +208,30 @@ final class EcpaPages {
         }
         return new MessageFormat(pattern, Locale.ROOT).format(params);
     }
+
+    /**
+     * What a person reads of a message or page that holds markup (the card unblocking links): the text
+     * without tags and with character references resolved, spaces as a browser collapses them.
+     */
+    static String visibleText(String html) {
+        String text = html.replaceAll("<[^>]*>", "");
+        java.util.regex.Matcher reference = java.util.regex.Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (reference.find()) {
+            String name = reference.group(1);
+            String character = switch (name) {
+                case "amp" -> "&";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                case "apos" -> "'";
+                case "nbsp" -> " ";
+                default -> Character.toString(name.startsWith("#x") || name.startsWith("#X")
+                        ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1)));
+            };
+            reference.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(character));
+        }
+        reference.appendTail(out);
+        return out.toString().replaceAll("\\s+", " ").strip();
+    }
 }

@@ -104,6 +104,10 @@ class ForgotPasswordIT extends EcpaIntegrationTest {
         CardLoginClient browser = new CardLoginClient();
         forgot(browser, person.nationalId());
         String link = resetLink(account + "@it.ecpa.test");
+        ResetMails.Letter letter = ResetMails.onlyTo(mail, account + "@it.ecpa.test");
+        assertThat(letter.text()).as("the mail speaks of the password, not of a certificate")
+                .contains("登入密碼").doesNotContain("憑證");
+        assertThat(letter.html()).contains("設定新密碼").doesNotContain("憑證");
 
         CardLoginClient.Page update = browser.open(link);
         assertThat(update.shows("kc-passwd-update-form")).as(update.body()).isTrue();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
@@ -80,6 +82,25 @@ class PersonalDataRulesIT extends EcpaIntegrationTest {
     @Test
     void aBadPhoneIsRefusedByTheUserProfile() {
         assertRefused("phoneNumber", TestPeople.freshAccount("it.rules."), "ok@it.ecpa.test", "12345", "ecpa.phoneNumber.invalid");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"02-2397-9298", "(02)2397-9298", "+886 2 2397 9298"})
+    void theUsualWrittenFormsOfAPhoneNumberAreAcceptedAndStoredInOneForm(String written) {
+        String account = TestPeople.freshAccount("it.phone.");
+        pages.fillPersonalData(account, account + "@it.ecpa.test", written, "no");
+
+        pages.waitForAccountConsole();
+        UserRepresentation stored = person.admin().toRepresentation();
+        assertThat(stored.getAttributes().get("phoneNumber")).containsExactly("0223979298");
+        assertThat(stored.getUsername()).isEqualTo(account);
+        assertThat(stored.getRequiredActions()).doesNotContain("ecpa-personal-data");
+    }
+
+    @Test
+    void theConsentIsAskedInTheGuidesWords() {
+        assertThat(EcpaPages.messageIn("zh-Hant", "ecpa.egovMessages")).isEqualTo("是否允許e公務接收訊息");
+        assertThat(pages.text(org.openqa.selenium.By.id("ecpa-personal-data-form"))).contains(pages.message("ecpa.egovMessages"));
     }
 
     private void assertRefused(String field, String account, String email, String phone, String messageKey) {

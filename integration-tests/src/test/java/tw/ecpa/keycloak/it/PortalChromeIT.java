@@ -162,7 +162,7 @@ class PortalChromeIT extends EcpaIntegrationTest {
 
     @Test
     void aNameWithMarkupIsShownAsText() {
-        assertThat(personLineOnThePersonalDataPage(importedWithMarkupInTheName())).isEqualTo(MARKUP_LAST + MARKUP_FIRST + "@示範部 (帳號登入)");
+        assertThat(personLineOnThePersonalDataPage(importedWithMarkupInTheName())).isEqualTo(MARKUP_FIRST + " " + MARKUP_LAST + "@示範部 (帳號登入)");
         assertThat(browser.driver().findElements(By.cssSelector("#ecpa-person *"))).as("no element made from the name").isEmpty();
         assertThat(browser.driver().findElements(By.xpath("//script[contains(., 'alert(1)')]"))).isEmpty();
     }

@@ -102,7 +102,9 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
             assertThat(token.path("amr").toString()).isEqualTo("[\"pwd\"]");
             assertThat(token.path("custom_account").asText()).isEqualTo(DAMING_ACCOUNT);
             assertThat(token.path("agency_code").asText()).isEqualTo("X10000000A");
+            assertThat(token.path("name").asText()).as("a Chinese name family name first, as the portal writes it").isEqualTo("王大明");
         }
+        assertThat(userinfo.path("name").asText()).isEqualTo("王大明");
         assertThat(userinfo.path("custom_account").asText()).isEqualTo(DAMING_ACCOUNT);
         assertThat(userinfo.path("agency_code").asText()).isEqualTo("X10000000A");
         assertThat(List.of(idToken, accessToken, userinfo)).allSatisfy(claims -> {
@@ -167,6 +169,30 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
         assertThat(sso.redirectedToApplication()).as("SSO, no page").isTrue();
         assertThat(OidcCodeFlow.claims(browser.tokens(realm.getBaseUrl(), clientId, REDIRECT_URI).path("id_token").asText())
                 .path("acr").asText()).as("the session keeps the certificate level").isEqualTo("certificate");
+    }
+
+    @Test
+    void givenAPasswordSessionThenTheStepUpPageNamesThePersonWithTheirLoginMethod() throws IOException {
+        CardLoginClient browser = new CardLoginClient(world.readerUrl());
+        browser.open(authorizationUrl("openid", null));
+        browser.logInWithPassword(DAMING_ACCOUNT, password);
+        browser.tokens(realm.getBaseUrl(), clientId, REDIRECT_URI);
+
+        CardLoginClient.Page stepUp = browser.open(authorizationUrl("openid", "certificate"));
+        assertThat(stepUp.shows("ecpa-certificate-form")).as("the 憑證登入 page").isTrue();
+        // The page's header fills 「name@agency (login method)」 from the chrome endpoint, for this tab.
+        CardLoginClient.Page chrome = browser.open(realm.getBaseUrl() + "/ecpa-portal/chrome?client_id=" + clientId
+                + "&tab_id=" + attribute(stepUp.body(), "data-tab-id") + "&lang=zh-Hant");
+
+        JsonNode person = JSON.readTree(chrome.body()).path("person");
+        assertThat(person.path("name").asText()).isEqualTo("王大明");
+        assertThat(person.path("method").asText()).as("the step-up page knows how the person came in").isEqualTo("password");
+    }
+
+    private static String attribute(String html, String name) {
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile(name + "=\"([^\"]*)\"").matcher(html);
+        assertThat(value.find()).as("%s on the page", name).isTrue();
+        return value.group(1);
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import tw.ecpa.keycloak.core.PersonalName;
+
 /**
  * The person a page is shown to, once identified: "人事主管測試@測試 (自然人憑證)". Found in this browser's
  * login in progress (its auth session cookie and the page's tab) or, failing that, its signed-in
@@ -28,13 +30,21 @@ record SignedInPerson(String name, String agency, String method) {
     static Optional<SignedInPerson> of(KeycloakSession session, RealmModel realm, String clientId, String tabId, boolean english) {
         AuthenticationSessionManager authSessions = new AuthenticationSessionManager(session);
         ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
+        UserSessionModel signedIn = authSessions.getUserSessionFromAuthenticationCookie(realm);
         if (client != null && tabId != null) {
             AuthenticationSessionModel login = authSessions.getCurrentAuthenticationSession(realm, client, tabId);
             if (login != null && login.getAuthenticatedUser() != null) {
-                return Optional.of(describe(session, realm, login.getAuthenticatedUser(), login.getAuthNote(LOGIN_METHOD_NOTE), english));
+                UserModel user = login.getAuthenticatedUser();
+                String method = login.getAuthNote(LOGIN_METHOD_NOTE);
+                // The certificate step-up of someone already signed in runs in a new auth session that has
+                // not logged anybody in yet: its person is the signed-in one, who came in the way their
+                // session says (the page showed "陳志明@示範部第二署 ()" before).
+                if (method == null && signedIn != null && signedIn.getUser() != null && signedIn.getUser().getId().equals(user.getId())) {
+                    method = signedIn.getNote(LOGIN_METHOD_NOTE);
+                }
+                return Optional.of(describe(session, realm, user, method, english));
             }
         }
-        UserSessionModel signedIn = authSessions.getUserSessionFromAuthenticationCookie(realm);
         if (signedIn != null && signedIn.getUser() != null) {
             return Optional.of(describe(session, realm, signedIn.getUser(), signedIn.getNote(LOGIN_METHOD_NOTE), english));
         }
@@ -45,9 +55,9 @@ record SignedInPerson(String name, String agency, String method) {
         return new SignedInPerson(nameOf(user), agencyOf(session, realm, user, english), method);
     }
 
-    /** Chinese order, family name first (王大明); the account when the record has no name. */
+    /** As the portal writes names everywhere (王大明, Mary Chen); the account when the record has no name. */
     private static String nameOf(UserModel user) {
-        String name = (user.getLastName() == null ? "" : user.getLastName()) + (user.getFirstName() == null ? "" : user.getFirstName());
+        String name = PersonalName.written(user.getLastName(), user.getFirstName());
         return name.isBlank() ? user.getUsername() : name;
     }
 

@@ -50,6 +50,9 @@ class MessageCompletenessTest {
     /** A key built from a prefix: {@code "ecpa.nationalId." + code}. */
     private static final Pattern KEY_PREFIX = Pattern.compile("\"(ecpa\\.[\\w.-]*\\.)\"\\s*\\+");
 
+    /** An apostrophe that is not one of a doubled pair. */
+    private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"login", "email"})
     void bothLanguagesHoldTheSameKeys(String type) {
@@ -110,6 +113,27 @@ class MessageCompletenessTest {
             }
         }
         assertThat(missing).as("keys our Java code shows that no bundle has").isEmpty();
+    }
+
+    /**
+     * Keycloak formats every message with {@link java.text.MessageFormat}, arguments or not, which eats a
+     * lone apostrophe: "MOICA's" showed as "MOICAs". An apostrophe a person should see is written twice.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"login", "email"})
+    void everyApostropheSurvivesKeycloaksMessageFormat(String type) {
+        Set<String> eaten = new TreeSet<>();
+        for (String language : List.of("zh_Hant", "en")) {
+            Properties messages = ours(type, language);
+            for (String key : messages.stringPropertyNames()) {
+                if (LONE_APOSTROPHE.matcher(messages.getProperty(key)).find()) {
+                    eaten.add(key + " (" + language + ")");
+                }
+            }
+        }
+        assertThat(eaten).as("%s messages with an apostrophe MessageFormat would drop (write it as '')", type).isEmpty();
+        assertThat(LONE_APOSTROPHE.matcher("MOICA's component").find()).isTrue();
+        assertThat(LONE_APOSTROPHE.matcher("MOICA''s component").find()).isFalse();
     }
 
     @Test

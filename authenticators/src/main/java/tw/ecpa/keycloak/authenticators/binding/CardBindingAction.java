@@ -87,7 +87,8 @@ final class CardBindingAction implements RequiredActionProvider, CredentialRegis
         CardAnswerCheck.Outcome outcome = new CardAnswerCheck(context.getSession(), certificateStep.get())
                 .check(context.getAuthenticationSession(), answer, event);
         if (outcome instanceof CardAnswerCheck.Refused refused) {
-            refuse(context, event, refused.eventError(), refused.messageKey());
+            event.error(refused.eventError());
+            context.challenge(page(context, new FormMessage(null, refused.messageKey(), refused.messageParameters())));
             return;
         }
         CardAnswerCheck.VerifiedCard card = (CardAnswerCheck.VerifiedCard) outcome;

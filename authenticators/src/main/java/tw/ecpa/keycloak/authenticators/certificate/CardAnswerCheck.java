@@ -28,7 +28,8 @@ public final class CardAnswerCheck {
     public record VerifiedCard(X509Certificate certificate, CertificateProfile profile) implements Outcome {
     }
 
-    public record Refused(String eventError, String messageKey) implements Outcome {
+    /** A refusal: the event error, the message key shown and its parameters (the tries left after a wrong PIN). */
+    public record Refused(String eventError, String messageKey, Object... messageParameters) implements Outcome {
     }
 
     private final KeycloakSession session;
@@ -52,6 +53,9 @@ public final class CardAnswerCheck {
             authSession.removeAuthNote(NonceIssuer.NONCE_NOTE);
             event.detail("card_ret_code", CardProblem.hex(answer.get().retCode()))
                     .detail("card_last_error", CardProblem.hex(answer.get().lastError()));
+            if (problem.get() == CardProblem.WRONG_PIN) {
+                return WrongPins.counted(authSession, problem.get());
+            }
             return new Refused(problem.get().eventError(), problem.get().messageKey());
         }
         CardAnswerVerifier verifier;
@@ -67,6 +71,8 @@ public final class CardAnswerCheck {
             return refused(failed.failure());
         }
         Verification.Verified verified = (Verification.Verified) verification;
+        // The card took the PIN: its own counter of wrong PINs starts again.
+        WrongPins.forget(authSession);
         VerifiedCertificateNotes.describe(event, verified.certificate());
         if (verified.revocationUnchecked()) {
             event.detail("revocation", "unchecked");

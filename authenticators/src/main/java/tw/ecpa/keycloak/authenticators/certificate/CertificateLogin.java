@@ -116,7 +116,9 @@ public final class CertificateLogin {
         CardAnswerCheck.Outcome outcome = new CardAnswerCheck(session, context.getAuthenticatorConfig())
                 .check(authSession, form.getFirst(ANSWER_FIELD), context.getEvent());
         if (outcome instanceof CardAnswerCheck.Refused refused) {
-            fail(context, page, refused.eventError(), refused.messageKey());
+            context.getEvent().error(refused.eventError());
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+                    page.apply(new FormMessage(null, refused.messageKey(), refused.messageParameters())));
             return;
         }
         CardAnswerCheck.VerifiedCard verified = (CardAnswerCheck.VerifiedCard) outcome;

@@ -17,11 +17,11 @@ import tw.ecpa.keycloak.core.RocDate;
 public enum BirthdayFormat {
 
     /** The guide's short code: the two-digit day of the month, {@code 12} for 12 May 1980. */
-    SHORT_CODE("dd"),
+    SHORT_CODE("dd", 2),
     /** Month and day, {@code 0512}. */
-    MONTH_DAY("MMdd"),
+    MONTH_DAY("MMdd", 4),
     /** The full date in the ROC calendar as the personnel records write it, {@code 0690512}. */
-    ROC_DATE(null);
+    ROC_DATE(null, 7);
 
     /**
      * The full ROC date: the birthday is the second secret besides the e-mailed password, and a
@@ -31,9 +31,25 @@ public enum BirthdayFormat {
     public static final BirthdayFormat DEFAULT = ROC_DATE;
 
     private final DateTimeFormatter pattern;
+    private final int digits;
 
-    BirthdayFormat(String pattern) {
+    BirthdayFormat(String pattern, int digits) {
         this.pattern = pattern == null ? null : DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
+        this.digits = digits;
+    }
+
+    /** How many digits the person types: 2, 4 or 7. */
+    public int digits() {
+        return digits;
+    }
+
+    /**
+     * Whether the typed text is a code of this format at all (the right number of digits), whatever the
+     * date. Someone typing the guide's 2-digit 生日碼 where the realm asks for 7 digits made no guess at
+     * anyone's birthday: they are told the format, and it is no failed login. A well-formed wrong date is.
+     */
+    public boolean isWellFormed(String typed) {
+        return digitsOf(typed).filter(code -> code.length() == digits).isPresent();
     }
 
     /** The format named in a configuration, or {@link #DEFAULT} when the name is missing or unknown. */

@@ -66,4 +66,33 @@ class BirthdayFormatTest {
         assertThat(BirthdayFormat.ROC_DATE.example()).isEqualTo("0690509");
         assertThat(BirthdayFormat.SHORT_CODE.example()).isEqualTo("09");
     }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+        "ROC_DATE, 0690512",
+        "ROC_DATE, 069/05/12",
+        "ROC_DATE, 0690513",
+        "MONTH_DAY, 0512",
+        "SHORT_CODE, 12",
+        "SHORT_CODE, 31",
+    })
+    void theRightNumberOfDigitsIsWellFormedRightOrWrong(BirthdayFormat format, String typed) {
+        assertThat(format.isWellFormed(typed)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+        "ROC_DATE, 12",
+        "ROC_DATE, 09",
+        "ROC_DATE, 690512",
+        "ROC_DATE, 1980-05-12",
+        "MONTH_DAY, 12",
+        "SHORT_CODE, 0512",
+        "SHORT_CODE, ab",
+        "SHORT_CODE, ''",
+    })
+    void theGuidesShortCodeUnderTheFullDateAndOtherShapesAreNotWellFormed(BirthdayFormat format, String typed) {
+        assertThat(format.isWellFormed(typed)).isFalse();
+        assertThat(BirthdayFormat.ROC_DATE.isWellFormed(null)).isFalse();
+    }
 }

@@ -41,6 +41,8 @@ final class BirthdayPasswordAction implements RequiredActionProvider {
     static final String FIELD_CONFIRM = "password-confirm";
     static final String WRONG_BIRTHDAY = "ecpa.birthday.wrong";
     static final String NO_BIRTHDAY_ON_RECORD = "ecpa.birthday.notOnRecord";
+    /** Followed by the format's name: the message that says again what to type. */
+    static final String BAD_BIRTHDAY_FORMAT = "ecpa.birthday.badFormat.";
     static final String BIRTH_DATE_ATTRIBUTE = "birthDate";
 
     @Override
@@ -77,7 +79,16 @@ final class BirthdayPasswordAction implements RequiredActionProvider {
             context.challenge(page(context, new FormMessage(FIELD_BIRTHDAY, NO_BIRTHDAY_ON_RECORD)));
             return;
         }
-        if (!format(context).matches(birthday, form.getFirst(FIELD_BIRTHDAY))) {
+        BirthdayFormat format = format(context);
+        if (!format.isWellFormed(form.getFirst(FIELD_BIRTHDAY))) {
+            // Not a guess at the birthday (the guide's 2-digit code where 7 digits are asked, a name, nothing):
+            // the page explains the format again and the brute-force counter is not touched.
+            event.detail(Details.REASON, "birthday not in the asked format").error(Errors.INVALID_INPUT);
+            context.challenge(page(context, new FormMessage(FIELD_BIRTHDAY, BAD_BIRTHDAY_FORMAT + format.name(),
+                    String.valueOf(format.digits()), format.example())));
+            return;
+        }
+        if (!format.matches(birthday, form.getFirst(FIELD_BIRTHDAY))) {
             event.detail(Details.REASON, "wrong birthday").error(Errors.INVALID_USER_CREDENTIALS);
             if (realm.isBruteForceProtected()) {
                 protector.failedLogin(realm, user, context.getConnection(), context.getUriInfo(), null);

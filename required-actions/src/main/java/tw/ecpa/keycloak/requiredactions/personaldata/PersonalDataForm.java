@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.models.UserModel;
 
 import tw.ecpa.keycloak.core.account.CustomAccount;
+import tw.ecpa.keycloak.core.account.PhoneNumber;
 
 /** What the 個人資料修改 page posts, read once and normalised. */
 record PersonalDataForm(String account, String email, String phoneNumber, String egovMessages) {
@@ -23,7 +24,7 @@ record PersonalDataForm(String account, String email, String phoneNumber, String
         return new PersonalDataForm(
                 CustomAccount.normalise(Optional.ofNullable(form.getFirst(ACCOUNT)).orElse("")),
                 strip(form.getFirst(EMAIL)),
-                strip(form.getFirst(PHONE)),
+                PhoneNumber.normalise(form.getFirst(PHONE)),
                 strip(form.getFirst(EGOV_MESSAGES)));
     }
 

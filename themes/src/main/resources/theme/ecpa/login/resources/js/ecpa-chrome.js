@@ -48,7 +48,9 @@
         var who = (data.personPattern || "{0}@{1} ({2})")
           .replace("{0}", person.name || "")
           .replace("{1}", person.agency || "")
-          .replace("{2}", methodLabel(person.method));
+          .replace("{2}", methodLabel(person.method))
+          // No known method: no empty "()" after the agency.
+          .replace(/\s*\(\s*\)\s*$/, "");
         var line = document.getElementById("ecpa-person");
         line.textContent = who;
         line.hidden = false;
