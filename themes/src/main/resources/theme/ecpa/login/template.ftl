@@ -222,8 +222,9 @@
                     <#if message.type = 'error'><span class="${properties.kcFeedbackErrorIcon!}"></span></#if>
                     <#if message.type = 'info'><span class="${properties.kcFeedbackInfoIcon!}"></span></#if>
                 </div>
-                <#-- Sanitised as Keycloak's own template does it: a message may hold a link (the card unblocking sites). -->
-                <span class="${properties.kcAlertTitleClass!} kc-feedback-text">${kcSanitize(message.summary)?no_esc}</span>
+                <#-- A message holding a link (the card unblocking sites) goes through Keycloak's sanitiser, as Keycloak's
+                     own template shows every message; the others stay plain escaped text, character for character. -->
+                <span class="${properties.kcAlertTitleClass!} kc-feedback-text"><#if message.summary?contains("<a ")>${kcSanitize(message.summary)?no_esc}<#else>${message.summary}</#if></span>
             </div>
         </#if>
 
