@@ -51,7 +51,7 @@ class MessageCompletenessTest {
     private static final Pattern KEY_PREFIX = Pattern.compile("\"(ecpa\\.[\\w.-]*\\.)\"\\s*\\+");
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"login", "email"})
+    @ValueSource(strings = {"login", "account", "email"})
     void bothLanguagesHoldTheSameKeys(String type) {
         Set<String> chinese = keys(ours(type, "zh_Hant"));
         Set<String> english = keys(ours(type, "en"));
@@ -61,7 +61,7 @@ class MessageCompletenessTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"login", "email"})
+    @ValueSource(strings = {"login", "account", "email"})
     void everyKeyATemplateNamesExists(String type) throws IOException {
         Set<String> known = known(type);
         Set<String> missing = new TreeSet<>();
@@ -151,7 +151,11 @@ class MessageCompletenessTest {
             }
         }
         assertThat(known).as("Keycloak's %s messages on the test class path", type)
-                .contains("login".equals(type) ? "doSubmit" : "emailVerificationSubject");
+                .contains(switch (type) {
+                    case "login" -> "doSubmit";
+                    case "account" -> "doSave";
+                    default -> "emailVerificationSubject";
+                });
         return known;
     }
 
