@@ -12,11 +12,10 @@
 </head>
 <body data-realm="${realmName}" data-client-id="${clientId}">
 <a class="skip-link" href="#main">${msg("ecpa.personnel.console.skipToContent")}</a>
-<@portal.portalHeader homeUrl=homeUrl chromeUrl=chromeUrl lang=lang>
+<@portal.portalHeader homeUrl=homeUrl chromeUrl=chromeUrl lang=lang personId="who">
   <li><span id="ecpa-menu-office-current" aria-current="page">${msg("ecpa.chrome.menu.office")}</span></li>
   <li><button type="button" id="logout">${msg("ecpa.personnel.console.logout")}</button></li>
 </@portal.portalHeader>
-<p id="who" class="console-who"></p>
 <div class="layout">
   <nav class="side-menu" aria-label="${msg("ecpa.personnel.console.title")}">
     <ul>

@@ -15,8 +15,11 @@
   <#setting time_zone=serverZone>
 </#macro>
 
-<#-- officeUrl: where the page's 【權限與兼辦管理】 item asks whether to show itself (empty: no such item). -->
-<#macro portalHeader homeUrl chromeUrl lang clientId="" tabId="" officeUrl="">
+<#-- officeUrl: where the page's 【權限與兼辦管理】 item asks whether to show itself (empty: no such item).
+     personId: the element of the person line; a page that writes the line itself (the personnel console,
+     which names the agency an agency-certificate login acts for) gives its own id, and ecpa-chrome.js
+     leaves it alone. -->
+<#macro portalHeader homeUrl chromeUrl lang clientId="" tabId="" officeUrl="" personId="ecpa-person">
 <header id="ecpa-portal-header" class="ecpa-portal-header">
   <div class="ecpa-portal-banner">
     <p id="ecpa-portal-title" class="ecpa-portal-title">${msg("ecpa.chrome.title")}</p>
@@ -42,7 +45,7 @@
        data-method-certificate="${msg("ecpa.chrome.method.certificate")}"
        data-method-agency-certificate="${msg("ecpa.chrome.method.agency-certificate")}"
        data-person-pattern="${msg("ecpa.chrome.person")}">
-    <p id="ecpa-person" class="ecpa-person" hidden></p>
+    <p id="${personId}" class="ecpa-person"<#if personId == "ecpa-person"> hidden</#if>></p>
     <dl id="ecpa-visitors" class="ecpa-visitors">
       <div><dt>${msg("ecpa.chrome.onlineNow")}</dt><dd id="ecpa-online-now">-</dd></div>
       <div><dt>${msg("ecpa.chrome.visitsToday")}</dt><dd id="ecpa-visits-today">-</dd></div>

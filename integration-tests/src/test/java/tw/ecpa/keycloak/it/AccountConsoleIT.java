@@ -93,7 +93,10 @@ class AccountConsoleIT extends EcpaIntegrationTest {
         assertThat(pages.text(By.id("ecpa-menu-logout"))).isEqualTo("登出");
         assertThat(pages.text(By.cssSelector("[data-testid='page-heading']"))).isEqualTo("個人資料修改");
         assertThat(EcpaPages.accountMenu(driver())).containsSubsequence("個人功能", "個人資料修改", "修改密碼", "自然人憑證上傳");
-        assertThat(driver().findElement(By.tagName("body")).getText()).doesNotContain("發生錯誤", "非預期的錯誤", "Something went wrong");
+        String page = driver().findElement(By.tagName("body")).getText();
+        assertThat(page).doesNotContain("發生錯誤", "非預期的錯誤", "Something went wrong");
+        // The user profile's names are the theme's texts, not message keys (${ecpa.customAccount} and the like).
+        assertThat(page).contains("自訂帳號", "身分證字號", "人事資料").doesNotContain("ecpa.");
 
         assertThat(officeAccess()).isEqualTo("none");
         assertThat(shown("ecpa-menu-office-item")).as("【權限與兼辦管理】 for a civil servant").isFalse();
@@ -135,7 +138,9 @@ class AccountConsoleIT extends EcpaIntegrationTest {
 
         assertThat(pages.text(By.id("ecpa-portal-title"))).isEqualTo("行政院人事行政總處 人事服務網");
         assertThat(pages.text(By.id("ecpa-today"))).isEqualTo(RocDate.display(LocalDate.now(ZoneId.of("Asia/Taipei"))));
-        assertThat(pages.text(By.id("ecpa-person"))).startsWith(name + "@").endsWith("(帳號登入)");
+        // The console writes the person line itself (from the personnel API: the agency it acts for), once.
+        assertThat(pages.text(By.cssSelector("#ecpa-portal-header #who"))).isEqualTo(name + "@示範部 (帳號登入)");
+        assertThat(driver().findElements(By.id("ecpa-person"))).as("no second person line").isEmpty();
         assertThat(pages.text(By.id("ecpa-menu-office-current"))).isEqualTo("權限與兼辦管理");
         assertThat(pages.text(By.id("logout"))).isEqualTo("登出");
         assertThat(pages.text(By.id("menu-reset"))).isEqualTo("重設員工密碼");

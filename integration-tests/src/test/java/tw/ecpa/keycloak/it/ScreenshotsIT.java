@@ -145,8 +145,9 @@ class ScreenshotsIT extends EcpaIntegrationTest {
         browser.driver().findElement(By.id("ecpa-back")).click();
         pages.waitFor(By.id("ecpa-binding-form"));
         browser.driver().findElement(By.id("account")).sendKeys(TestPeople.newNationalId());
-        browser.driver().findElement(By.id("ecpa-binding-next")).click();
+        // Read in the page's language before leaving it: the next page may be arriving while it is read.
         String notFound = pages.message("ecpa.binding.notInPersonnelDatabase");
+        browser.driver().findElement(By.id("ecpa-binding-next")).click();
         waitUntil(d -> d.getPageSource().contains(notFound), "not in the personnel database");
         shoot("binding-not-in-personnel-database");
     }
@@ -218,8 +219,9 @@ class ScreenshotsIT extends EcpaIntegrationTest {
         shoot("my-area-personnel-chief");
 
         browser.driver().findElement(By.id("ecpa-menu-office")).click();
-        waitUntil(d -> d.getCurrentUrl().endsWith("/ecpa-personnel/console") && !d.findElement(By.id("who")).getText().isBlank()
-                && d.findElement(By.id("ecpa-person")).isDisplayed(), "the personnel console with the person in its header");
+        waitUntil(d -> d.getCurrentUrl().endsWith("/ecpa-personnel/console") && !d.findElement(By.id("who")).getText().isBlank(),
+                "the personnel console with the person in its header");
+        pages.waitForTheChrome();
         visible("nationalId");
         shoot("console");
     }

@@ -44,12 +44,12 @@
       show("ecpa-visits-total", figures.total);
       show("ecpa-client-ip", figures.clientIp);
       var person = figures.person;
-      if (person) {
+      var line = document.getElementById("ecpa-person");
+      if (person && line) {
         var who = (data.personPattern || "{0}@{1} ({2})")
           .replace("{0}", person.name || "")
           .replace("{1}", person.agency || "")
           .replace("{2}", methodLabel(person.method));
-        var line = document.getElementById("ecpa-person");
         line.textContent = who;
         line.hidden = false;
       }
