@@ -1,6 +1,7 @@
 <#import "field.ftl" as field>
 <#import "footer.ftl" as loginFooter>
 <#import "theme-resources.ftl" as themeResourceTags>
+<#import "ecpa-portal-header.ftl" as portal>
 <#--
   The ECPA portal's page: the portal chrome (header 行政院人事行政總處 人事服務網, today's date in the ROC
   calendar, the menu, the visitor figures, the client IP and, once the person is identified,
@@ -55,50 +56,9 @@
   </@field.group>
 </#macro>
 
-<#-- Today in the ROC calendar (民國 = Gregorian year - 1911, as core's RocDate), on Taipei's clock
-     whatever the server's zone; the zone setting is restored for the page's own dates. -->
-<#macro rocToday>
-  <#local serverZone = .time_zone>
-  <#setting time_zone="Asia/Taipei">
-  <#local year = .now?string("yyyy")?number>
-  <time id="ecpa-today" datetime="${.now?string("yyyy-MM-dd")}">${msg("ecpa.chrome.date", (year - 1911)?c, .now?string("MM"), .now?string("dd"), .now?string("yyyy-MM-dd"))}</time>
-  <#setting time_zone=serverZone>
-</#macro>
-
 <#macro portalHeader>
-<header id="ecpa-portal-header" class="ecpa-portal-header">
-  <div class="ecpa-portal-banner">
-    <p id="ecpa-portal-title" class="ecpa-portal-title">${msg("ecpa.chrome.title")}</p>
-    <p class="ecpa-portal-date"><@rocToday/></p>
-  </div>
-  <nav id="ecpa-menu" class="ecpa-menu" aria-label="${msg("ecpa.chrome.menu")}">
-    <ul>
-      <li><a id="ecpa-menu-home" href="${homeUrl()}">${msg("ecpa.chrome.menu.home")}</a></li>
-      <#-- 最新公告, 主題投票 and 機關組織 are services of the wider portal, outside this product: named as the
-           guide shows them, without a link that would lead nowhere. -->
-      <li><span id="ecpa-menu-news">${msg("ecpa.chrome.menu.news")}</span></li>
-      <li><span id="ecpa-menu-polls">${msg("ecpa.chrome.menu.polls")}</span></li>
-      <li><span id="ecpa-menu-agencies">${msg("ecpa.chrome.menu.agencies")}</span></li>
-    </ul>
-  </nav>
-  <#-- Filled by ecpa-chrome.js from /realms/{realm}/ecpa-portal/chrome: no authenticator renders
-       Keycloak's own pages, so the figures come from one place for every page. -->
-  <div id="ecpa-chrome" class="ecpa-chrome"
-       data-chrome-url="${realmUrl()}/ecpa-portal/chrome"
-       data-client-id="${(client.clientId)!''}" data-tab-id="${loginTabId()}" data-lang="${lang}"
-       data-method-password="${msg("ecpa.chrome.method.password")}"
-       data-method-certificate="${msg("ecpa.chrome.method.certificate")}"
-       data-method-agency-certificate="${msg("ecpa.chrome.method.agency-certificate")}"
-       data-person-pattern="${msg("ecpa.chrome.person")}">
-    <p id="ecpa-person" class="ecpa-person" hidden></p>
-    <dl id="ecpa-visitors" class="ecpa-visitors">
-      <div><dt>${msg("ecpa.chrome.onlineNow")}</dt><dd id="ecpa-online-now">-</dd></div>
-      <div><dt>${msg("ecpa.chrome.visitsToday")}</dt><dd id="ecpa-visits-today">-</dd></div>
-      <div><dt>${msg("ecpa.chrome.visitsTotal")}</dt><dd id="ecpa-visits-total">-</dd></div>
-      <div><dt>${msg("ecpa.chrome.clientIp")}</dt><dd id="ecpa-client-ip">-</dd></div>
-    </dl>
-  </div>
-</header>
+<@portal.portalHeader homeUrl=homeUrl() chromeUrl=realmUrl() + "/ecpa-portal/chrome" lang=lang
+    clientId=(client.clientId)!'' tabId=loginTabId()/>
 </#macro>
 
 <#macro registrationLayout bodyClass="" displayInfo=false displayMessage=true displayRequiredFields=false>

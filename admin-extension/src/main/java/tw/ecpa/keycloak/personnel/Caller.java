@@ -66,7 +66,7 @@ final class Caller {
         boolean chief = hasRole(realm, user, ROLE_CHIEF);
         boolean certificateLogin = CERTIFICATE_ACR.equals(auth.getToken().getAcr());
 
-        Optional<String> actingAgency = actingAgency(session, realm, auth.getToken());
+        Optional<String> actingAgency = actingAgency(userSessionOf(session, realm, auth.getToken()));
         if (actingAgency.isPresent()) {
             return new Caller(user, ResetMethod.AGENCY_CERTIFICATE, actingAgency.get(), AgencyScope.of(Set.of(actingAgency.get())),
                     false, false);
@@ -88,6 +88,20 @@ final class Caller {
         return new Caller(user, null, ownAgency, AgencyScope.of(Set.of()), chief, false);
     }
 
+    /**
+     * Whether the person may reset passwords at all in this login, by the same rules as {@link #of}: the
+     * agency-certificate login, the help desk, a personnel chief, or an officer whose reset grant applies.
+     * The portal's 【權限與兼辦管理】 menu item is shown by it; the API still decides every request itself.
+     */
+    static boolean mayReset(KeycloakSession session, RealmModel realm, UserModel user, UserSessionModel login) {
+        if (user == null || !inGoodStanding(session, realm, user)) {
+            return false;
+        }
+        return actingAgency(login).isPresent() || hasRole(realm, user, ROLE_HELP_DESK) || hasRole(realm, user, ROLE_CHIEF)
+                || hasRole(realm, user, ROLE_OFFICER) && OfficerGrants.apply(session, realm, new Agencies(session, realm), user)
+                && OfficerGrants.resetGranted(user);
+    }
+
     /** Serving (not 卸職), enabled, and not locked by brute-force detection. */
     private static boolean inGoodStanding(KeycloakSession session, RealmModel realm, UserModel user) {
         if (!user.isEnabled() || PersonnelDirectory.isDeparted(user)) {
@@ -98,11 +112,15 @@ final class Caller {
                 || !protector.isTemporarilyDisabled(session, realm, user) && !protector.isPermanentlyLockedOut(session, realm, user);
     }
 
-    private static Optional<String> actingAgency(KeycloakSession session, RealmModel realm, AccessToken token) {
+    private static UserSessionModel userSessionOf(KeycloakSession session, RealmModel realm, AccessToken token) {
         if (token == null || token.getSessionId() == null) {
-            return Optional.empty();
+            return null;
         }
-        UserSessionModel userSession = session.sessions().getUserSession(realm, token.getSessionId());
+        return session.sessions().getUserSession(realm, token.getSessionId());
+    }
+
+    /** The agency an agency-certificate login acts for, from the notes that login left in its user session. */
+    private static Optional<String> actingAgency(UserSessionModel userSession) {
         if (userSession == null || !AGENCY_CERTIFICATE_LOGIN.equals(userSession.getNote(LOGIN_METHOD_NOTE))) {
             return Optional.empty();
         }

@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.openqa.selenium.By;
@@ -130,7 +132,17 @@ final class EcpaPages {
         }
     }
 
-    /** Waits until the login is over and the browser is at the account console. */
+    /** The heading of 我的專區's first page (keycloak.v3's personal info page, under the guide's name). */
+    static final Set<String> PERSONAL_INFO_HEADINGS = Set.of("個人資料修改", "Personal info");
+    /** 我的專區 > 個人功能, in the account console's menu, in both languages of the ecpa account theme. */
+    static final List<String> PERSONAL_FUNCTIONS_ZH = List.of("個人資料修改", "修改密碼", "自然人憑證上傳");
+    static final List<String> PERSONAL_FUNCTIONS_EN = List.of("Personal info", "Change password", "Citizen certificate upload");
+
+    /**
+     * Waits until the login is over and the browser shows 我的專區 working: the page 個人資料修改 (its heading),
+     * the menu 個人功能 with the guide's names, the person's name filled in from the account API, the portal
+     * header, and no error text.
+     */
     void waitForAccountConsole() {
         try {
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
@@ -138,16 +150,36 @@ final class EcpaPages {
                 return url.contains("/account") && !url.contains("login-actions") && !url.contains("openid-connect/auth")
                         && d.findElements(By.id("kc-form-login")).isEmpty();
             });
-            // What a person sees: the account console's personal-info form, loaded from the account API, and
-            // not its error page (a console whose API calls fail shows only 發生錯誤 / Something went wrong).
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("input#email, input[name='email']")).isEmpty()
-                    || accountConsoleError(d));
+            // What a person sees: the personal-info form, loaded from the account API, and not the console's
+            // error page (a console whose API calls fail shows only 發生錯誤 / Something went wrong).
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> accountConsoleError(d) || personalInfoShown(d));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("expected the account console but the browser is at " + describe(), e);
+            throw new AssertionError("expected 我的專區 (heading, menu, filled name) but the browser is at " + describe(), e);
         }
         if (accountConsoleError(driver)) {
             throw new AssertionError("the account console shows its error page: " + describe());
         }
+        if (driver.findElements(By.id("ecpa-portal-header")).isEmpty()) {
+            throw new AssertionError("我的專區 without the portal header: " + describe());
+        }
+    }
+
+    private static boolean personalInfoShown(WebDriver d) {
+        boolean heading = d.findElements(By.cssSelector("[data-testid='page-heading']")).stream()
+                .anyMatch(h -> PERSONAL_INFO_HEADINGS.contains(h.getText().strip()));
+        List<String> menu = accountMenu(d);
+        boolean names = menu.containsAll(PERSONAL_FUNCTIONS_ZH) || menu.containsAll(PERSONAL_FUNCTIONS_EN);
+        return heading && names && filled(d, "firstName") && filled(d, "lastName");
+    }
+
+    private static boolean filled(WebDriver d, String field) {
+        return d.findElements(By.id(field)).stream().anyMatch(f -> f.getAttribute("value") != null && !f.getAttribute("value").isBlank());
+    }
+
+    /** The names in the account console's side menu, as shown. */
+    static List<String> accountMenu(WebDriver d) {
+        return d.findElements(By.cssSelector("nav.pf-v5-c-nav a.pf-v5-c-nav__link, nav.pf-v5-c-nav button.pf-v5-c-nav__link")).stream()
+                .map(WebElement::getText).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 
     private static boolean accountConsoleError(WebDriver d) {

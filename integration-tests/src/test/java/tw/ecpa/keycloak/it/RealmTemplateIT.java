@@ -53,6 +53,7 @@ class RealmTemplateIT extends EcpaIntegrationTest {
         assertThat(ecpa.getSupportedLocales()).containsExactlyInAnyOrder("zh-Hant", "en");
         assertThat(ecpa.isInternationalizationEnabled()).isTrue();
         assertThat(ecpa.getLoginTheme()).isEqualTo("ecpa");
+        assertThat(ecpa.getAccountTheme()).isEqualTo("ecpa");
         assertThat(ecpa.getEmailTheme()).isEqualTo("ecpa");
     }
 

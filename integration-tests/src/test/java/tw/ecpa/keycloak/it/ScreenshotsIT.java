@@ -36,7 +36,8 @@ import tw.ecpa.keycloak.dev.pki.TestPkiOids;
 /**
  * Every page a civil servant meets, rendered in headless Chromium in zh-Hant and written as a PNG under
  * {@code target/screenshots/}: the home page, the certificate errors, binding, verification failed,
- * the setup pages, Keycloak's error page, the personnel console and the reset letter. Each shot first
+ * the setup pages, Keycloak's error page, 我的專區 (a civil servant's, the personnel chief's with
+ * 【權限與兼辦管理】), the personnel console and the reset letter. Each shot first
  * waits for what makes the page that page, so a screenshot is never of the wrong page.
  */
 @KeycloakIntegrationTest(config = EcpaServerConfig.class)
@@ -146,8 +147,9 @@ class ScreenshotsIT extends EcpaIntegrationTest {
         browser.driver().findElement(By.id("ecpa-back")).click();
         pages.waitFor(By.id("ecpa-binding-form"));
         browser.driver().findElement(By.id("account")).sendKeys(TestPeople.newNationalId());
-        browser.driver().findElement(By.id("ecpa-binding-next")).click();
+        // Read in the page's language before leaving it: the next page may be arriving while it is read.
         String notFound = pages.message("ecpa.binding.notInPersonnelDatabase");
+        browser.driver().findElement(By.id("ecpa-binding-next")).click();
         waitUntil(d -> d.getPageSource().contains(notFound), "not in the personnel database");
         shoot("binding-not-in-personnel-database");
     }
@@ -197,6 +199,33 @@ class ScreenshotsIT extends EcpaIntegrationTest {
 
         browser.driver().findElement(By.id("ecpa-home")).click();
         pages.waitFor(EcpaPages.HOME);
+    }
+
+    @Test
+    void myAreaAndThePersonnelOfficeInThePortalHeader() throws IOException {
+        TestPeople.Person civilServant = people.withAccount(TestPeople.freshAccount("it.shots."));
+        civilServant.givePassword(PASSWORD);
+        openHomeInChinese();
+        pages.logIn(civilServant.nationalId(), PASSWORD);
+        pages.waitForAccountConsole();
+        pages.waitForTheChrome();
+        shoot("my-area");
+
+        String chiefPassword = DemoUsers.givePassword(userByNationalId(PersonnelResetIT.CHIEF));
+        pages.forgetSession();
+        openHomeInChinese();
+        pages.logIn(PersonnelResetIT.CHIEF, chiefPassword);
+        pages.waitForAccountConsole();
+        pages.waitForTheChrome();
+        waitUntil(d -> d.findElement(By.id("ecpa-menu-office")).isDisplayed(), "【權限與兼辦管理】 in the header");
+        shoot("my-area-personnel-chief");
+
+        browser.driver().findElement(By.id("ecpa-menu-office")).click();
+        waitUntil(d -> d.getCurrentUrl().endsWith("/ecpa-personnel/console") && !d.findElement(By.id("who")).getText().isBlank(),
+                "the personnel console with the person in its header");
+        pages.waitForTheChrome();
+        visible("nationalId");
+        shoot("console");
     }
 
     @Test

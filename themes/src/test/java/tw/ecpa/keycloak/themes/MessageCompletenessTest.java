@@ -54,7 +54,7 @@ class MessageCompletenessTest {
     private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"login", "email"})
+    @ValueSource(strings = {"login", "account", "email"})
     void bothLanguagesHoldTheSameKeys(String type) {
         Set<String> chinese = keys(ours(type, "zh_Hant"));
         Set<String> english = keys(ours(type, "en"));
@@ -64,7 +64,7 @@ class MessageCompletenessTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"login", "email"})
+    @ValueSource(strings = {"login", "account", "email"})
     void everyKeyATemplateNamesExists(String type) throws IOException {
         Set<String> known = known(type);
         Set<String> missing = new TreeSet<>();
@@ -175,7 +175,11 @@ class MessageCompletenessTest {
             }
         }
         assertThat(known).as("Keycloak's %s messages on the test class path", type)
-                .contains("login".equals(type) ? "doSubmit" : "emailVerificationSubject");
+                .contains(switch (type) {
+                    case "login" -> "doSubmit";
+                    case "account" -> "doSave";
+                    default -> "emailVerificationSubject";
+                });
         return known;
     }
 

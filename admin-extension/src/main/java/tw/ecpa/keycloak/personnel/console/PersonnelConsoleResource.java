@@ -16,12 +16,15 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.services.Urls;
 import org.keycloak.theme.FreeMarkerException;
 import org.keycloak.theme.Theme;
+import org.keycloak.theme.beans.MessageFormatterMethod;
 import org.keycloak.theme.freemarker.FreeMarkerProvider;
 import org.keycloak.util.JsonSerialization;
 
 import tw.ecpa.keycloak.personnel.ConsoleToken;
+import tw.ecpa.keycloak.personnel.PersonnelOffice;
 
 /**
  * The personnel console (【權限與兼辦管理】 → 【重設員工密碼】): one page of the realm's login theme plus its
@@ -53,9 +56,16 @@ public class PersonnelConsoleResource {
         Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
         Locale locale = session.getContext().resolveLocale(null);
 
+        String realmUrl = session.getContext().getUri().getBaseUriBuilder().path("realms").path(realm.getName()).build().toString();
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("lang", locale.toLanguageTag());
-        attributes.put("msg", pageMessages(theme, realm, locale));
+        attributes.put("msg", new MessageFormatterMethod(locale, theme.getEnhancedMessages(realm, locale)));
+        // The portal header (ecpa-portal-header.ftl): its script and style come from the login theme's resources.
+        attributes.put("resourcesPath", Urls.themeRoot(session.getContext().getUri().getBaseUri()).getPath()
+                + "/" + Theme.Type.LOGIN.name().toLowerCase(Locale.ROOT) + "/" + theme.getName());
+        attributes.put("chromeUrl", realmUrl + "/ecpa-portal/chrome");
+        // 首頁 of a signed-in officer: 我的專區 (the account console), where 【權限與兼辦管理】 led from.
+        attributes.put("homeUrl", realmUrl + "/account/");
         attributes.put("realmName", realm.getName());
         attributes.put("realmDisplayName", realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
         attributes.put("clientId", CLIENT_ID);
@@ -66,6 +76,19 @@ public class PersonnelConsoleResource {
                 .header("Referrer-Policy", "no-referrer")
                 .cacheControl(noStore())
                 .build();
+    }
+
+    /**
+     * Whether the portal header shows the signed-in person 【權限與兼辦管理】 ({@code open}), the advice to ask
+     * the personnel chief ({@code ask-the-chief}), or nothing ({@code none}); read by the header's script on
+     * the account console. Same-origin only (no CORS), from the browser's own identity cookie.
+     */
+    @GET
+    @Path("office")
+    public Response office() throws IOException {
+        RealmModel realm = session.getContext().getRealm();
+        Map<String, String> office = Map.of("access", PersonnelOffice.ofSignedInPerson(session, realm).code());
+        return Response.ok(JsonSerialization.writeValueAsString(office), "application/json; charset=utf-8").cacheControl(noStore()).build();
     }
 
     /** The page's texts for its script: error messages by key, dialog texts. */

@@ -44,14 +44,14 @@
       show("ecpa-visits-total", figures.total);
       show("ecpa-client-ip", figures.clientIp);
       var person = figures.person;
-      if (person) {
+      var line = document.getElementById("ecpa-person");
+      if (person && line) {
         var who = (data.personPattern || "{0}@{1} ({2})")
           .replace("{0}", person.name || "")
           .replace("{1}", person.agency || "")
           .replace("{2}", methodLabel(person.method))
           // No known method: no empty "()" after the agency.
           .replace(/\s*\(\s*\)\s*$/, "");
-        var line = document.getElementById("ecpa-person");
         line.textContent = who;
         line.hidden = false;
       }
@@ -60,4 +60,28 @@
     .catch(function () {
       // The figures are a courtesy: the page works without them.
     });
+
+  // 【權限與兼辦管理】 on a signed-in page: shown to whoever may reset passwords; an officer the chief has not
+  // authorised reads where the permission comes from instead. The server decides; the API decides again.
+  if (data.officeUrl) {
+    fetch(data.officeUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .then(function (office) {
+        var access = office && office.access;
+        var item = document.getElementById("ecpa-menu-office-item");
+        var advice = document.getElementById("ecpa-office-advice");
+        if (item) {
+          item.hidden = access !== "open";
+        }
+        if (advice) {
+          advice.hidden = access !== "ask-the-chief";
+        }
+        chrome.setAttribute("data-office", access || "none");
+      })
+      .catch(function () {
+        chrome.setAttribute("data-office", "none");
+      });
+  }
 })();
