@@ -126,9 +126,28 @@ final class EcpaPages {
     private void submitAndWaitForTheNextPage(WebElement button) {
         button.click();
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> isGone(button));
         } catch (org.openqa.selenium.TimeoutException e) {
             // The browser kept the page (its own form validation refused the post): the caller reads it as it is.
+        }
+    }
+
+    /**
+     * Whether the page that held {@code element} has gone. Chromium answers a question about an element of
+     * a page being replaced either as stale or with "Node with given id does not belong to the document"
+     * (seen in a full run); both mean the old page is gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
         }
     }
 

@@ -28,6 +28,7 @@ import tw.ecpa.keycloak.authenticators.directgrant.DirectGrantRefusalFactory;
 import tw.ecpa.keycloak.authenticators.home.EcpaHomeAuthenticatorFactory;
 import tw.ecpa.keycloak.authenticators.tokens.CustomAccountMapper;
 import tw.ecpa.keycloak.authenticators.tokens.LoginMethodAmrMapper;
+import tw.ecpa.keycloak.authenticators.tokens.PersonNameMapper;
 import tw.ecpa.keycloak.holder.CertificateSuffixHolderVerifierFactory;
 import tw.ecpa.keycloak.holder.HolderVerifierSpi;
 import tw.ecpa.keycloak.holder.HttpHolderVerifierFactory;
@@ -57,7 +58,7 @@ class ServerInfoIT extends EcpaIntegrationTest {
                     ForgotPasswordLookupFactory.PROVIDER_ID, DirectGrantRefusalFactory.PROVIDER_ID),
             HolderVerifierSpi.NAME, List.of(CertificateSuffixHolderVerifierFactory.PROVIDER_ID, HttpHolderVerifierFactory.PROVIDER_ID),
             "credential", List.of(BoundCertificateCredentialProviderFactory.PROVIDER_ID),
-            "protocol-mapper", List.of(LoginMethodAmrMapper.PROVIDER_ID, CustomAccountMapper.PROVIDER_ID),
+            "protocol-mapper", List.of(LoginMethodAmrMapper.PROVIDER_ID, CustomAccountMapper.PROVIDER_ID, PersonNameMapper.PROVIDER_ID),
             "required-action", List.of(PersonalDataActionFactory.PROVIDER_ID, BirthdayPasswordActionFactory.PROVIDER_ID,
                     CardBindingActionFactory.PROVIDER_ID),
             "password-policy", List.of(LettersPasswordPolicy.ID, ForbiddenCharactersPasswordPolicy.ID, NotNationalIdPasswordPolicy.ID),

@@ -29,7 +29,7 @@ import tw.ecpa.keycloak.dev.server.DevKeycloak;
  * again on the database it had shows the same today's and cumulative visits, and counts on from them.
  *
  * <p>The suite's one framework-managed server cannot be restarted, so this test runs a Keycloak of its
- * own: the same 26.7.0 distribution with the same bundle, which Maven unpacks under
+ * own: the same distribution (keycloak.distribution.version) with the same bundle, which Maven unpacks under
  * target/restart-keycloak, in development mode on its embedded H2 file, on ports of its own
  * (8480, management 9400) so it can run beside the framework's server.
  */
