@@ -58,7 +58,8 @@ public final class PersonnelAccounts {
         if (!plausible(typed) && !typed.isBlank()) {
             return MALFORMED;
         }
-        String asId = NationalId.normalise(typed);
+        // An ID typed with spaces inside is still someone's ID: masked like one.
+        String asId = NationalId.normalise(typed.replaceAll("\\s", ""));
         return NationalId.looksLikeNationalId(asId) ? NationalIdMask.mask(asId) : CustomAccount.normalise(typed);
     }
 
