@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
@@ -97,6 +98,36 @@ class AgencyCertificateLoginIT extends EcpaIntegrationTest {
         browser = new CardLoginClient(world.readerUrl());
         assertThat(logInWith(MINISTRY_CARD).redirectedToApplication()).as("the next login is the same account").isTrue();
         assertThat(realm.admin().users().search(MINISTRY_ACCOUNT, true)).hasSize(1);
+    }
+
+    /**
+     * The personal-data step is a person's (custom account, e-mail, phone): an agency's account never gets it,
+     * and when an application asks for it anyway ({@code kc_action}), the login passes over it and nothing
+     * of the account changes.
+     */
+    @Test
+    void givenAnApplicationAskingAnAgencyAccountForPersonalDataThenTheLoginPassesOverItAndChangesNothing() {
+        assertThat(logInWith(MINISTRY_CARD).redirectedToApplication()).isTrue();
+        UserResource account = realm.admin().users().get(agencyAccount().orElseThrow().getId());
+        UserRepresentation before = account.toRepresentation();
+
+        browser = new CardLoginClient(world.readerUrl());
+        world.reader().insert(MINISTRY_CARD);
+        browser.open(flow.authorizationUrl(realm.getBaseUrl()) + "&kc_action=ecpa-personal-data");
+        CardLoginClient.Page page = browser.logInWithPin(world.catalogue().get(MINISTRY_CARD).pin());
+
+        assertThat(page.shows("ecpa-personal-data-form")).as("no personal-data page for an agency").isFalse();
+        assertThat(page.redirectedToApplication()).as("straight back to the application: %s", page.body()).isTrue();
+        UserRepresentation after = account.toRepresentation();
+        assertThat(after.getUsername()).isEqualTo(MINISTRY_ACCOUNT);
+        assertThat(after.getEmail()).isEqualTo(before.getEmail()).isNull();
+        assertThat(after.getAttributes()).isEqualTo(before.getAttributes());
+        assertThat(after.getRequiredActions()).isEmpty();
+        assertThat(account.credentials()).isEmpty();
+        List<EventRepresentation> refused = realm.admin().getEvents(List.of("UPDATE_PROFILE_ERROR"), flow.clientId(), account.toRepresentation().getId(),
+                null, null, null, 0, 1);
+        assertThat(refused).as("the passed-over step is an event").hasSize(1);
+        assertThat(refused.get(0).getError()).isEqualTo("not_allowed");
     }
 
     @Test

@@ -206,6 +206,11 @@ final class CardLoginClient {
         return post(page.formAction("ecpa-verification-failed-form"), Map.of("ecpa.back", "1"));
     }
 
+    /** Posts {@code fields} to any address, as a hand-made form would (a bad-input test's forged post). */
+    Page postTo(String action, Map<String, String> fields) {
+        return post(action, fields);
+    }
+
     private Page post(String action, Map<String, String> fields) {
         // password, password-new, password-confirm: whatever a test types into a password field
         fields.forEach((name, value) -> {

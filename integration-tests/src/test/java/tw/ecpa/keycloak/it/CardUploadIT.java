@@ -215,15 +215,17 @@ class CardUploadIT extends EcpaIntegrationTest {
         assertThat(backWith(client.logInWithPin(pinOf("variant-valid")), "success")).isTrue();
 
         assertThat(boundCertificates(DAMING_ID)).hasSize(2);
-        assertThat(userByNationalId(DAMING_ID).toRepresentation().getAttributes().get("ecpaCertificate")).hasSize(2);
+        assertThat(boundCertificates(DAMING_ID)).extracting(CredentialRepresentation::getCredentialData)
+                .as("each binding is keyed by its certificate's SHA-256").allMatch(data -> data.matches(".*\"certificateSha256\":\"[0-9a-f]{64}\".*"));
+        assertThat(attributes(DAMING_ID)).as("new bindings need no attribute index").doesNotContainKey("ecpaCertificate");
 
-        // Removed by an administrator (Keycloak's credentials tab), then bound again: the look-up index holds no stale entry.
+        // Removed by an administrator (Keycloak's credentials tab), then bound again: the binding left behind binds nothing.
         UserResource daming = userByNationalId(DAMING_ID);
         boundCertificates(DAMING_ID).forEach(c -> daming.removeCredential(c.getId()));
         world.reader().insert("variant-valid");
         client.open(flow.authorizationUrl(realm.getBaseUrl()) + "&kc_action=ecpa-bind-certificate");
         assertThat(backWith(client.logInWithPin(pinOf("variant-valid")), "success")).isTrue();
-        assertThat(userByNationalId(DAMING_ID).toRepresentation().getAttributes().get("ecpaCertificate")).hasSize(1);
+        assertThat(boundCertificates(DAMING_ID)).hasSize(1);
     }
 
     @Test
@@ -272,6 +274,11 @@ class CardUploadIT extends EcpaIntegrationTest {
             assertThat(found.body().path("hasBoundCertificate").asBoolean()).isTrue();
             assertThat(found.body().toString()).doesNotContainIgnoringCase(serialOf("citizen-yijun.lin"));
         }
+    }
+
+    private Map<String, List<String>> attributes(String nationalId) {
+        Map<String, List<String>> attributes = userByNationalId(nationalId).toRepresentation().getAttributes();
+        return attributes == null ? Map.of() : attributes;
     }
 
     private JsonNode accountCredentials(String token) {

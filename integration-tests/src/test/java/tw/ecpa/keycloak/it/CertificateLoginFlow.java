@@ -96,6 +96,10 @@ final class CertificateLoginFlow implements AutoCloseable {
         bindingConfig.put("ecpa.holder.verifiers", "certificate-suffix##http");
         bindingConfig.put("ecpa.holder.http.url", world.holderCheckUrl().toString());
         bindingConfig.put("ecpa.holder.http.timeoutMillis", "1500");
+        // The demo cards serve every class of the run: a refusal here counts on its card for a second only,
+        // so that another class binding that card finds it free. BindingSecurityIT sets the realm's limits.
+        bindingConfig.put("ecpa.binding.maxFailures", "50");
+        bindingConfig.put("ecpa.binding.failureWindowSeconds", "1");
         certificateConfigId = newConfig(flows, firstStepId, certificateConfig);
         bindingConfigId = newConfig(flows, bindingStepId, bindingConfig);
 

@@ -117,6 +117,12 @@ final class TestPeople implements AutoCloseable {
         }
     }
 
+    /** A person the test made some other way (an import), removed after the test like the others. */
+    Person adopt(String id, String nationalId) {
+        created.add(id);
+        return new Person(id, RunSecrets.nationalId(nationalId), realm.users().get(id));
+    }
+
     /** A custom account nobody has: lower-case letters after a fixed prefix. */
     static String freshAccount(String prefix) {
         StringBuilder out = new StringBuilder(prefix);

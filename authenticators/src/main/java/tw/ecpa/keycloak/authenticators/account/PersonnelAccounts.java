@@ -24,8 +24,14 @@ public final class PersonnelAccounts {
     private PersonnelAccounts() {
     }
 
+    /**
+     * Longer than any national ID or custom account by far: what is longer, or holds control characters
+     * (some databases refuse a NUL in a query), names nobody and is never looked up.
+     */
+    static final int LONGEST_TYPED = 64;
+
     public static Optional<UserModel> find(KeycloakSession session, RealmModel realm, String typed) {
-        if (typed == null || typed.isBlank()) {
+        if (!plausible(typed)) {
             return Optional.empty();
         }
         String asId = NationalId.normalise(typed);
@@ -49,7 +55,20 @@ public final class PersonnelAccounts {
         if (typed == null) {
             return null;
         }
-        String asId = NationalId.normalise(typed);
+        if (!plausible(typed) && !typed.isBlank()) {
+            return MALFORMED;
+        }
+        // An ID typed with spaces inside is still someone's ID: masked like one.
+        String asId = NationalId.normalise(typed.replaceAll("\\s", ""));
         return NationalId.looksLikeNationalId(asId) ? NationalIdMask.mask(asId) : CustomAccount.normalise(typed);
+    }
+
+    /** The event's username for what {@link #plausible} refuses: the text itself is no account and may be huge. */
+    static final String MALFORMED = "(malformed)";
+
+    /** Whether the text could be an account or an ID at all: not blank, not oversize, no control characters. */
+    public static boolean plausible(String typed) {
+        return typed != null && !typed.isBlank() && typed.length() <= LONGEST_TYPED
+                && typed.codePoints().noneMatch(Character::isISOControl);
     }
 }

@@ -34,20 +34,17 @@ final class BoundCertificateCredentialProvider implements CredentialProvider<Bou
         return BoundCertificateCredentialModel.TYPE;
     }
 
+    /** Bindings are made by {@link BoundCertificates#bind}, which writes the card's row with the credential. */
     @Override
     public CredentialModel createCredential(RealmModel realm, UserModel user, BoundCertificateCredentialModel credential) {
-        CredentialModel stored = user.credentialManager().createStoredCredential(credential);
-        BoundCertificateData data = credential.data();
-        BoundCertificates.addIndex(user, CertificateKey.of(data.issuerDn(), data.serialNumber()));
-        return stored;
+        return user.credentialManager().createStoredCredential(credential);
     }
 
     @Override
     public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
         CredentialModel stored = user.credentialManager().getStoredCredentialById(credentialId);
         if (stored != null && getType().equals(stored.getType())) {
-            BoundCertificateData data = BoundCertificateCredentialModel.of(stored).data();
-            BoundCertificates.removeIndex(user, CertificateKey.of(data.issuerDn(), data.serialNumber()));
+            BoundCertificates.released(session, realm, user, BoundCertificateCredentialModel.of(stored).data());
         }
         return user.credentialManager().removeStoredCredentialById(credentialId);
     }

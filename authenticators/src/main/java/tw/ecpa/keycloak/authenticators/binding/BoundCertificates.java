@@ -5,24 +5,43 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
+import org.jboss.logging.Logger;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 
 /**
- * Card certificates bound to personnel records. The credential ({@link BoundCertificateCredentialModel})
- * is the binding; the user attribute {@value #INDEX_ATTRIBUTE} only indexes it so that a login can find
- * the person by certificate with one query. An index entry without its credential (an administrator
- * removed the credential) binds nothing.
+ * Card certificates bound to personnel records. Two records together make a binding: the row of
+ * {@link CardClaims}, keyed by the certificate itself ({@link CardFingerprint}), whose primary key lets a
+ * card belong to one person only, and the person's credential ({@link BoundCertificateCredentialModel}),
+ * which they and administrators see and may remove. A row whose person no longer holds the credential binds
+ * nothing.
+ *
+ * <p>Bindings made before the table existed have only the credential (without the SHA-256) and the
+ * user attribute {@value #INDEX_ATTRIBUTE} that indexed it by issuer DN and serial. They keep working: a
+ * card no row names is looked up there, matched against everything its credential kept (issuer, serial,
+ * subject, validity), and on that login gets its row and its SHA-256, after which the old index entry goes.
  */
 public final class BoundCertificates {
 
-    /** Multi-valued, one {@link CertificateKey} per bound certificate; unmanaged, so only admins see it and nobody edits it. */
+    private static final Logger LOG = Logger.getLogger(BoundCertificates.class);
+
+    /** Bindings of the first form only: one legacy {@link CertificateKey} per credential without a SHA-256. */
     public static final String INDEX_ATTRIBUTE = "ecpaCertificate";
+
+    /** What binding a card to a person came to. */
+    public enum Outcome {
+        /** The card is now this person's. */
+        BOUND,
+        /** The card already was this person's. */
+        ALREADY_THEIRS,
+        /** The card is another person's: nothing was written. */
+        BOUND_TO_ANOTHER
+    }
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -34,42 +53,89 @@ public final class BoundCertificates {
 
     /** The person the certificate is bound to, if anyone. */
     public Optional<UserModel> holderOf(X509Certificate certificate) {
+        CardFingerprint card = CardFingerprint.of(certificate);
+        Optional<String> claimant = new CardClaims(session).claimant(realm.getId(), card);
+        if (claimant.isPresent()) {
+            return Optional.ofNullable(session.users().getUserById(realm, claimant.get()))
+                    .filter(user -> credentialFor(user, certificate).isPresent());
+        }
+        return firstFormHolderOf(certificate);
+    }
+
+    /**
+     * A binding of the first form: found by the old index, then given its row, so from now on the database
+     * key guards it like any other. Should another binding have taken the card meanwhile, that one decides.
+     */
+    private Optional<UserModel> firstFormHolderOf(X509Certificate certificate) {
         CertificateKey key = CertificateKey.of(certificate);
         List<UserModel> candidates = session.users()
                 .searchForUserByUserAttributeStream(realm, INDEX_ATTRIBUTE, key.value())
                 .limit(2)
-                .filter(user -> credentialFor(user, key).isPresent())
+                .filter(user -> credentialFor(user, certificate).isPresent())
                 .toList();
-        return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
-    }
-
-    /** Binds the certificate to {@code user}; the caller has made sure it is bound to nobody else. */
-    public void bind(UserModel user, X509Certificate certificate, Instant now) {
-        if (credentialFor(user, CertificateKey.of(certificate)).isPresent()) {
-            return;
+        if (candidates.size() != 1) {
+            return Optional.empty();
         }
-        BoundCertificateData data = new BoundCertificateData(
-                certificate.getIssuerX500Principal().getName(),
-                certificate.getSerialNumber().toString(16),
-                certificate.getSubjectX500Principal().getName(),
-                certificate.getNotBefore().getTime(),
-                certificate.getNotAfter().getTime(),
-                now.toEpochMilli(),
-                null);
-        user.credentialManager().createStoredCredential(BoundCertificateCredentialModel.create(data, BoundCertificateLabel.of(data)));
-        reindex(user);
+        UserModel holder = candidates.get(0);
+        Outcome outcome = bind(holder, certificate, Instant.now());
+        LOG.debugf("first-form card binding of user %s given its row: %s", holder.getId(), outcome);
+        if (outcome == Outcome.BOUND_TO_ANOTHER) {
+            return holderOf(certificate);
+        }
+        return Optional.of(holder);
     }
 
     /**
-     * The index as the person's bound cards say: Keycloak's own removal (account console, admin console)
-     * deletes the credential without asking our provider, so entries of removed cards are dropped here.
+     * Binds the certificate to {@code user} in a transaction of its own, committed before this request goes
+     * on: the row and the credential together, so that a second binding of the same card, on any node, either
+     * waits for this one and then finds the card taken, or wins and this one writes nothing.
      */
-    private static void reindex(UserModel user) {
-        List<String> keys = user.credentialManager().getStoredCredentialsByTypeStream(BoundCertificateCredentialModel.TYPE)
-                .map(stored -> BoundCertificateCredentialModel.of(stored).data())
-                .map(data -> CertificateKey.of(data.issuerDn(), data.serialNumber()).value())
-                .distinct().collect(Collectors.toList());
-        user.setAttribute(INDEX_ATTRIBUTE, keys);
+    public Outcome bind(UserModel user, X509Certificate certificate, Instant now) {
+        CardFingerprint card = CardFingerprint.of(certificate);
+        String realmId = realm.getId();
+        String userId = user.getId();
+        try {
+            return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), session.getContext(), own -> {
+                RealmModel ownRealm = own.realms().getRealm(realmId);
+                UserModel ownUser = own.users().getUserById(ownRealm, userId);
+                CardClaims claims = new CardClaims(own);
+                Optional<String> claimant = claims.claimant(realmId, card);
+                if (claimant.isEmpty()) {
+                    claims.claim(realmId, card, userId, now);
+                } else if (!claimant.get().equals(userId)) {
+                    if (holds(own, ownRealm, claimant.get(), certificate)
+                            || !claims.takeOver(realmId, card, claimant.get(), userId, now)) {
+                        return Outcome.BOUND_TO_ANOTHER;
+                    }
+                }
+                Optional<CredentialModel> existing = credentialFor(ownUser, certificate);
+                if (existing.isPresent()) {
+                    return Outcome.ALREADY_THEIRS;
+                }
+                BoundCertificateData data = BoundCertificateData.of(certificate, now.toEpochMilli());
+                ownUser.credentialManager().createStoredCredential(BoundCertificateCredentialModel.create(data, BoundCertificateLabel.of(data)));
+                return Outcome.BOUND;
+            }, "ecpa-card-binding");
+        } catch (RuntimeException e) {
+            // Lost the race at the primary key: the other binding has committed its row and credential.
+            Optional<UserModel> holder = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
+                    session.getContext(), own -> {
+                        RealmModel ownRealm = own.realms().getRealm(realmId);
+                        return new CardClaims(own).claimant(realmId, card)
+                                .filter(claimant -> holds(own, ownRealm, claimant, certificate))
+                                .map(claimant -> own.users().getUserById(ownRealm, claimant));
+                    }, "ecpa-card-binding-check");
+            if (holder.isPresent() && !holder.get().getId().equals(userId)) {
+                LOG.debugf("card binding for user %s lost the race to user %s", userId, holder.get().getId());
+                return Outcome.BOUND_TO_ANOTHER;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean holds(KeycloakSession session, RealmModel realm, String userId, X509Certificate certificate) {
+        UserModel user = session.users().getUserById(realm, userId);
+        return user != null && credentialFor(user, certificate).isPresent();
     }
 
     /** Whether the person has any card bound (the personnel console shows this, never which card). */
@@ -77,30 +143,37 @@ public final class BoundCertificates {
         return user.credentialManager().getStoredCredentialsByTypeStream(BoundCertificateCredentialModel.TYPE).findAny().isPresent();
     }
 
-    /** Remembers that the bound certificate has just logged {@code user} in, for the "last used" the person sees. */
+    /**
+     * Remembers that the bound certificate has just logged {@code user} in, for the "last used" the person
+     * sees; a binding of the first form gets the certificate's SHA-256 here and leaves the old index.
+     */
     public void recordUse(UserModel user, X509Certificate certificate, Instant now) {
-        credentialFor(user, CertificateKey.of(certificate)).ifPresent(stored -> {
+        credentialFor(user, certificate).ifPresent(stored -> {
             BoundCertificateCredentialModel bound = BoundCertificateCredentialModel.of(stored);
-            BoundCertificateCredentialModel used = BoundCertificateCredentialModel.create(bound.data().usedAt(now.toEpochMilli()), stored.getUserLabel());
+            BoundCertificateData data = bound.data().withFingerprint(CardFingerprint.of(certificate)).usedAt(now.toEpochMilli());
+            BoundCertificateCredentialModel used = BoundCertificateCredentialModel.create(data, stored.getUserLabel());
             used.setId(stored.getId());
             used.setCreatedDate(stored.getCreatedDate());
             user.credentialManager().updateStoredCredential(used);
+            if (bound.data().certificateSha256() == null) {
+                removeIndex(user, CertificateKey.of(certificate));
+            }
         });
     }
 
-    private static Optional<CredentialModel> credentialFor(UserModel user, CertificateKey key) {
+    private static Optional<CredentialModel> credentialFor(UserModel user, X509Certificate certificate) {
         return user.credentialManager().getStoredCredentialsByTypeStream(BoundCertificateCredentialModel.TYPE)
-                .filter(stored -> {
-                    BoundCertificateData data = BoundCertificateCredentialModel.of(stored).data();
-                    return CertificateKey.of(data.issuerDn(), data.serialNumber()).equals(key);
-                })
+                .filter(stored -> BoundCertificateCredentialModel.of(stored).data().describes(certificate))
                 .findFirst();
     }
 
-    static void addIndex(UserModel user, CertificateKey key) {
-        List<String> values = Stream.concat(user.getAttributeStream(INDEX_ATTRIBUTE), Stream.of(key.value()))
-                .distinct().collect(Collectors.toList());
-        user.setAttribute(INDEX_ATTRIBUTE, values);
+    /** Called when Keycloak removes a binding through our provider: its row and any old index entry go with it. */
+    static void released(KeycloakSession session, RealmModel realm, UserModel user, BoundCertificateData data) {
+        if (data.certificateSha256() != null) {
+            new CardClaims(session).release(realm.getId(), new CardFingerprint(data.certificateSha256()), user.getId());
+        } else {
+            removeIndex(user, CertificateKey.of(data.issuerDn(), data.serialNumber()));
+        }
     }
 
     static void removeIndex(UserModel user, CertificateKey key) {

@@ -124,7 +124,10 @@ final class CardBindingAction implements RequiredActionProvider, CredentialRegis
                 .check(context.getSession(), new HolderCheckRequest(card.profile(), nationalId.get()), binding.all());
         switch (answerOfHolderCheck) {
             case MATCH -> {
-                bindings.bind(user, card.certificate(), Instant.now());
+                if (bindings.bind(user, card.certificate(), Instant.now()) == BoundCertificates.Outcome.BOUND_TO_ANOTHER) {
+                    refuse(context, event, BOUND_TO_ANOTHER, "ecpa.binding.boundToAnother");
+                    return;
+                }
                 event.detail("certificate_bound", "true");
                 event.success();
                 context.success();

@@ -37,9 +37,10 @@ import tw.ecpa.keycloak.holder.HolderVerifiers;
  * database; (2) departed (卸職); (3) the holder check says the card is someone else's (the 驗證失敗 page).
  * Only then is the certificate bound and the login goes on to the required actions. As the last step of
  * every login of the flow, it also records the certificate level for a card login ({@link CertificateLevel}).
- * Failures about a
- * found person go through {@code failureChallenge} with that person as the attempted user, so
- * brute-force detection counts binding attempts.
+ * Failures about a found person go through {@code failureChallenge} with that person as the attempted
+ * user, so brute-force detection counts them on that person; every refusal after a look-up also counts
+ * on the card and the auth session ({@link BindingAttempts}), and once either has used up its refusals
+ * the page answers only "try later", whatever is typed: the page is no oracle of who is on record.
  */
 final class CertificateBindingAuthenticator implements IdentifyingStep {
 
@@ -51,6 +52,9 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
     static final String HOLDER_CHECK_TOO_WEAK = "ecpa_holder_check_too_weak";
     static final String BOUND_TO_ANOTHER = "ecpa_certificate_bound_to_another";
     static final String NO_VERIFIED_CERTIFICATE = "ecpa_binding_without_certificate";
+    /** The card or the auth session has had its refused bindings for now. */
+    static final String ATTEMPTS_EXHAUSTED = "ecpa_binding_attempts_exhausted";
+    static final String TRY_LATER = "ecpa.binding.tryLater";
 
     private final KeycloakSession session;
     private final BindingPages pages = new BindingPages();
@@ -92,6 +96,20 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
         String typed = Optional.ofNullable(form.getFirst(BindingPages.ACCOUNT_FIELD)).map(String::strip).orElse("");
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         context.getEvent().detail(Details.USERNAME, PersonnelAccounts.forEvents(typed));
+        BindingConfig config = BindingConfig.read(context.getAuthenticatorConfig());
+        BindingAttempts attempts = new BindingAttempts(session.singleUseObjects(), context.getRealm(),
+                CardFingerprint.of(certificate.get()), config.maxFailures(), config.failureWindow());
+        if (attempts.exhausted(authSession)) {
+            authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+            context.getEvent().detail(Details.REASON, "binding refusals of this card or auth session used up").error(ATTEMPTS_EXHAUSTED);
+            context.forceChallenge(pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, TRY_LATER), null));
+            return;
+        }
+        if (typed.isEmpty()) {
+            context.getEvent().detail(Details.REASON, "nothing typed").error(Errors.INVALID_INPUT);
+            context.challenge(pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, "ecpa.binding.accountMissing"), null));
+            return;
+        }
 
         String asId = NationalId.normalise(typed);
         if (NationalId.looksLikeNationalId(asId) && !NationalId.isValid(asId)) {
@@ -104,6 +122,7 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
         Optional<NationalId> nationalId = found.flatMap(PersonnelRecord::nationalId);
         if (found.isEmpty() || nationalId.isEmpty()) {
             authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+            attempts.failed(authSession);
             context.getEvent().error(Errors.USER_NOT_FOUND);
             context.failureChallenge(AuthenticationFlowError.INVALID_USER,
                     pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, "ecpa.binding.notInPersonnelDatabase"), typed));
@@ -115,6 +134,7 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
 
         String bruteForceError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
         if (bruteForceError != null) {
+            attempts.failed(authSession);
             context.getEvent().error(bruteForceError);
             String message = Errors.USER_TEMPORARILY_DISABLED.equals(bruteForceError)
                     ? Messages.ACCOUNT_TEMPORARILY_DISABLED : Messages.ACCOUNT_PERMANENTLY_DISABLED;
@@ -122,12 +142,14 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
             return;
         }
         if (PersonnelRecord.departed(user)) {
+            attempts.failed(authSession);
             context.getEvent().detail(Details.REASON, "departed").error(Errors.USER_DISABLED);
             context.failureChallenge(AuthenticationFlowError.USER_DISABLED,
                     pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, "ecpa.binding.departed"), typed));
             return;
         }
         if (!user.isEnabled()) {
+            attempts.failed(authSession);
             context.getEvent().error(Errors.USER_DISABLED);
             context.forceChallenge(pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, Messages.ACCOUNT_DISABLED), typed));
             return;
@@ -140,7 +162,6 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
             context.failure(AuthenticationFlowError.INTERNAL_ERROR);
             return;
         }
-        BindingConfig config = BindingConfig.read(context.getAuthenticatorConfig());
         if (config.tooWeak()) {
             // An operator's configuration error, nobody's attempt: not counted, nothing bound, and said in the event.
             authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
@@ -151,9 +172,9 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
         HolderCheck answer = new HolderVerifiers(config.holderVerifiers())
                 .check(session, new HolderCheckRequest(profile, nationalId.get()), config.all());
         switch (answer) {
-            case MATCH -> bind(context, user, certificate.get(), typed);
-            case MISMATCH -> holderRefused(context, HOLDER_MISMATCH);
-            case UNKNOWN_CERTIFICATE -> holderRefused(context, HOLDER_UNKNOWN_CERTIFICATE);
+            case MATCH -> bind(context, user, certificate.get(), typed, attempts);
+            case MISMATCH -> holderRefused(context, HOLDER_MISMATCH, attempts);
+            case UNKNOWN_CERTIFICATE -> holderRefused(context, HOLDER_UNKNOWN_CERTIFICATE, attempts);
             case UNAVAILABLE -> {
                 // Nobody's fault but the service's: not a failed attempt, nothing bound.
                 authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
@@ -163,23 +184,28 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
         }
     }
 
-    private void holderRefused(AuthenticationFlowContext context, String eventError) {
+    private void holderRefused(AuthenticationFlowContext context, String eventError, BindingAttempts attempts) {
+        attempts.failed(context.getAuthenticationSession());
         context.getEvent().error(eventError);
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
                 pages.verificationFailed(context, "ecpa.binding.holderMismatch"));
     }
 
-    private void bind(AuthenticationFlowContext context, UserModel user, X509Certificate certificate, String typed) {
-        BoundCertificates bindings = new BoundCertificates(session, context.getRealm());
-        Optional<UserModel> holder = bindings.holderOf(certificate);
-        if (holder.isPresent() && !holder.get().getId().equals(user.getId())) {
+    private void bind(AuthenticationFlowContext context, UserModel user, X509Certificate certificate, String typed,
+                      BindingAttempts attempts) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        // Decided by the binding table's key in the binding's own transaction, so that of two people binding
+        // one card at the same moment exactly one gets it.
+        if (new BoundCertificates(session, context.getRealm()).bind(user, certificate, Instant.now())
+                == BoundCertificates.Outcome.BOUND_TO_ANOTHER) {
+            authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+            attempts.failed(authSession);
             context.getEvent().error(BOUND_TO_ANOTHER);
             context.failureChallenge(AuthenticationFlowError.USER_CONFLICT,
                     pages.binding(context, new FormMessage(null, "ecpa.binding.boundToAnother"), typed));
             return;
         }
-        bindings.bind(user, certificate, Instant.now());
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        attempts.succeeded(authSession);
         authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
         VerifiedCertificateNotes.loggedIn(authSession, certificate, user);
         authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);

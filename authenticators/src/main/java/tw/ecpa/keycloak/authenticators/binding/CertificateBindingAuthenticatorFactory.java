@@ -108,6 +108,18 @@ public final class CertificateBindingAuthenticatorFactory implements Authenticat
                         + "ten thousand) is refused: nothing is bound until a real holder check is in the chain.")
                 .defaultValue(String.join("##", BindingConfig.DEFAULT_HOLDER_VERIFIERS))
                 .add()
+                .property().name(BindingConfig.MAX_FAILURES).type(ProviderConfigProperty.STRING_TYPE)
+                .label("Refused bindings per card")
+                .helpText("How many refused bindings (not on record, departed, not the card's holder...) one card, and one "
+                        + "login, may have within the window; after that the page answers only 'try later', whatever is typed. "
+                        + "Default " + BindingConfig.DEFAULT_MAX_FAILURES + ".")
+                .defaultValue(Integer.toString(BindingConfig.DEFAULT_MAX_FAILURES))
+                .add()
+                .property().name(BindingConfig.FAILURE_WINDOW_SECONDS).type(ProviderConfigProperty.STRING_TYPE)
+                .label("Refused bindings window (seconds)")
+                .helpText("How long a card's refused binding counts. Default " + BindingConfig.DEFAULT_FAILURE_WINDOW.toSeconds() + ".")
+                .defaultValue(Long.toString(BindingConfig.DEFAULT_FAILURE_WINDOW.toSeconds()))
+                .add()
                 .build();
     }
 

@@ -11,9 +11,10 @@ import java.util.Locale;
 import javax.security.auth.x500.X500Principal;
 
 /**
- * What identifies a certificate for the look-up by certificate: {@code <sha256(issuer DN)>:<serial hex>}.
- * The issuer DN goes in canonical form (RFC 2253 spellings of one DN give one key) and hashed, so the
- * value is short and of fixed shape whatever the DN; issuer and serial together are unique by X.509.
+ * The first form's look-up key of a bound certificate: {@code <sha256(issuer DN)>:<serial hex>}, the value of
+ * {@link BoundCertificates#INDEX_ATTRIBUTE} for bindings made before {@link CardFingerprint}. The issuer DN
+ * goes in canonical form (RFC 2253 spellings of one DN give one key). Issuer and serial are unique per CA,
+ * but two CAs may share a DN (MOICA G2 and G3), which is why bindings are now keyed by the certificate itself.
  */
 public record CertificateKey(String value) {
 

@@ -27,7 +27,7 @@ class BoundCardDescriptionTest {
     }
 
     private static BoundCertificateCredentialModel card(Long lastUsed) {
-        BoundCertificateData data = new BoundCertificateData(MOICA, "3fa2b1", "CN=王大明", NOT_BEFORE, NOT_AFTER, at("2026-11-01T09:00"), lastUsed);
+        BoundCertificateData data = new BoundCertificateData(MOICA, "3fa2b1", "CN=王大明", NOT_BEFORE, NOT_AFTER, at("2026-11-01T09:00"), lastUsed, null);
         return BoundCertificateCredentialModel.create(data, BoundCertificateLabel.of(data));
     }
 

@@ -42,9 +42,9 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * A small PKI in the card world's shape (TEST root → MOICA/GCA issuing CAs → cards, and an untrusted
  * root with a MOICA look-alike), made in the test. The authenticators module cannot depend on
  * keycloak-dev (its launcher profile depends on the bundle, which contains this module), so the unit
- * tests build the same profiles here; the ITs use the card world itself.
+ * tests build the same profiles here; the ITs use the card world itself. Public for the binding tests.
  */
-final class TestCards {
+public final class TestCards {
 
     static final String CITIZEN_POLICY = "2.16.886.1.100.99.1";
     static final String AGENCY_POLICY = "2.16.886.1.100.99.2";
@@ -57,7 +57,7 @@ final class TestCards {
     record Authority(X509Certificate certificate, PrivateKey key) {
     }
 
-    record Card(X509Certificate certificate, PrivateKey key) {
+    public record Card(X509Certificate certificate, PrivateKey key) {
 
         /** The component's answer to MakeSignature over {@code tbs}, as JSON text. */
         String answer(String tbs) {
@@ -80,7 +80,7 @@ final class TestCards {
         return pem(moica.certificate()) + pem(gca.certificate());
     }
 
-    Card citizen() {
+    public Card citizen() {
         return citizen(moica, Instant.now().minus(30, ChronoUnit.DAYS), Instant.now().plus(365, ChronoUnit.DAYS), KeyUsage.digitalSignature, CITIZEN_POLICY);
     }
 

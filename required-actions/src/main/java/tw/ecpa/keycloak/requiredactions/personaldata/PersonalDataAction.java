@@ -2,6 +2,7 @@ package tw.ecpa.keycloak.requiredactions.personaldata;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.ws.rs.core.Response;
 
@@ -32,9 +33,13 @@ import tw.ecpa.keycloak.core.certificate.AgencyCertificateAccount;
 /**
  * Required action {@value PersonalDataActionFactory#PROVIDER_ID} (個人資料修改): custom account,
  * e-mail, personal phone and the e公務 consent. It adds itself to anyone who still has the placeholder
- * username or no e-mail, and the realm gives it the first priority, so nothing else can be reached
- * before it is done. E-mail and phone are checked by the user profile; the custom account by
- * {@link CustomAccount}, and its uniqueness by the database when it is saved.
+ * username or no e-mail, and the realm template gives it the first priority after the birthday step
+ * ({@code ecpa-birthday-password}), so nothing else can be reached before it is done, and someone who
+ * holds only a reset letter's generated password proves the birthday before changing the e-mail
+ * address. E-mail and phone are checked by the user profile; the custom account by
+ * {@link CustomAccount}, and its uniqueness by the database when it is saved. An agency's certificate
+ * account is nobody's: the action never adds itself to one, and if it is asked to run for one anyway
+ * (an administrator set it, an application asked for it), it writes nothing and lets the login go on.
  */
 final class PersonalDataAction implements RequiredActionProvider {
 
@@ -59,7 +64,7 @@ final class PersonalDataAction implements RequiredActionProvider {
         if (context.getAuthenticationSession().getAuthNote(DONE_NOTE) != null) {
             return;
         }
-        if (AgencyCertificateAccount.isOne(user.getUsername(), user.getFirstAttribute(AgencyCertificateAccount.MARKER_ATTRIBUTE))) {
+        if (isAgencyAccount(user)) {
             // An agency's certificate is no person: no custom account, no e-mail of its own to ask for.
             return;
         }
@@ -70,11 +75,19 @@ final class PersonalDataAction implements RequiredActionProvider {
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
+        if (isAgencyAccount(context.getUser())) {
+            passOver(context);
+            return;
+        }
         context.challenge(page(context, PersonalDataForm.of(context.getUser()), List.of()));
     }
 
     @Override
     public void processAction(RequiredActionContext context) {
+        if (isAgencyAccount(context.getUser())) {
+            passOver(context);
+            return;
+        }
         EventBuilder event = context.getEvent().event(EventType.UPDATE_PROFILE)
                 .detail(Details.CONTEXT, UserProfileContext.UPDATE_PROFILE.name());
         UserModel user = context.getUser();
@@ -132,6 +145,24 @@ final class PersonalDataAction implements RequiredActionProvider {
             }
             throw e;
         }
+    }
+
+    /**
+     * Which agency-certificate account it is: by its reserved username alone, as no person can have a
+     * username under that prefix, so a missing marker attribute does not make it a person's.
+     */
+    static boolean isAgencyAccount(UserModel user) {
+        String username = user.getUsername();
+        return username != null && username.toLowerCase(Locale.ROOT).startsWith(AgencyCertificateAccount.USERNAME_PREFIX);
+    }
+
+    /** For an agency's account: the action is dropped unanswered and nothing of the account changes. */
+    private static void passOver(RequiredActionContext context) {
+        context.getUser().removeRequiredAction(PersonalDataActionFactory.PROVIDER_ID);
+        context.getAuthenticationSession().removeRequiredAction(PersonalDataActionFactory.PROVIDER_ID);
+        context.getEvent().clone().event(EventType.UPDATE_PROFILE).detail(Details.REASON, "agency certificate account")
+                .error(Errors.NOT_ALLOWED);
+        context.success();
     }
 
     private static boolean isTakenByAnother(RequiredActionContext context, String account) {

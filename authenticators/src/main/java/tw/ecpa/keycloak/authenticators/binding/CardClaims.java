@@ -1,0 +1,83 @@
+package tw.ecpa.keycloak.authenticators.binding;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
+
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+
+/**
+ * Which person each card certificate is bound to, in the table {@code ECPA_CARD_BINDING} whose primary
+ * key is (realm, {@link CardFingerprint}): the database itself guarantees one person per card, on every
+ * cluster node, whatever the timing of two bindings. Keycloak's credentials have no unique constraint,
+ * so the credential is what the person and administrators see, and this row is what decides. A row whose
+ * person no longer has the credential (an administrator removed it) binds nothing and may be taken over,
+ * again by a single conditional update. {@code {h-schema}} puts Keycloak's configured schema in front.
+ */
+final class CardClaims {
+
+    private final EntityManager entities;
+
+    CardClaims(KeycloakSession session) {
+        this.entities = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** The id of the user the card's row names, if there is a row. */
+    Optional<String> claimant(String realmId, CardFingerprint card) {
+        List<?> rows = entities.createNativeQuery(
+                        "SELECT USER_ID FROM {h-schema}ECPA_CARD_BINDING WHERE REALM_ID = :realm AND CERTIFICATE_SHA256 = :card")
+                .setParameter("realm", realmId)
+                .setParameter("card", card.value())
+                .getResultList();
+        return rows.stream().map(String::valueOf).findFirst();
+    }
+
+    /** Inserts the row; fails at the primary key (now or at commit) when another transaction inserted it first. */
+    void claim(String realmId, CardFingerprint card, String userId, Instant now) {
+        entities.createNativeQuery("INSERT INTO {h-schema}ECPA_CARD_BINDING (REALM_ID, CERTIFICATE_SHA256, USER_ID, BOUND_AT) "
+                        + "VALUES (:realm, :card, :user, :at)")
+                .setParameter("realm", realmId)
+                .setParameter("card", card.value())
+                .setParameter("user", userId)
+                .setParameter("at", now.toEpochMilli())
+                .executeUpdate();
+        entities.flush();
+    }
+
+    /** Moves a row that binds nothing any more from {@code staleUserId} to {@code userId}; false when someone else moved it first. */
+    boolean takeOver(String realmId, CardFingerprint card, String staleUserId, String userId, Instant now) {
+        return entities.createNativeQuery("UPDATE {h-schema}ECPA_CARD_BINDING SET USER_ID = :user, BOUND_AT = :at "
+                        + "WHERE REALM_ID = :realm AND CERTIFICATE_SHA256 = :card AND USER_ID = :stale")
+                .setParameter("user", userId)
+                .setParameter("at", now.toEpochMilli())
+                .setParameter("realm", realmId)
+                .setParameter("card", card.value())
+                .setParameter("stale", staleUserId)
+                .executeUpdate() == 1;
+    }
+
+    /** Drops the row of a card its person no longer holds. */
+    void release(String realmId, CardFingerprint card, String userId) {
+        entities.createNativeQuery("DELETE FROM {h-schema}ECPA_CARD_BINDING WHERE REALM_ID = :realm AND CERTIFICATE_SHA256 = :card AND USER_ID = :user")
+                .setParameter("realm", realmId)
+                .setParameter("card", card.value())
+                .setParameter("user", userId)
+                .executeUpdate();
+    }
+
+    void forgetUser(String realmId, String userId) {
+        entities.createNativeQuery("DELETE FROM {h-schema}ECPA_CARD_BINDING WHERE REALM_ID = :realm AND USER_ID = :user")
+                .setParameter("realm", realmId)
+                .setParameter("user", userId)
+                .executeUpdate();
+    }
+
+    void forgetRealm(String realmId) {
+        entities.createNativeQuery("DELETE FROM {h-schema}ECPA_CARD_BINDING WHERE REALM_ID = :realm")
+                .setParameter("realm", realmId)
+                .executeUpdate();
+    }
+}
