@@ -97,7 +97,7 @@ public final class TestPki {
         return directory.root().resolve(PkiDirectory.TRUST_ANCHOR);
     }
 
-    /** {@code trust/test-issuing-cas.pem}: the citizen and agency issuing CAs, for servers that want the intermediates. */
+    /** {@code trust/test-issuing-cas.pem}: the issuing CAs under the test root (the revoked one too), for servers that want the intermediates. */
     public Path issuingCasFile() {
         return directory.root().resolve(PkiDirectory.ISSUING_CAS);
     }
