@@ -20,7 +20,8 @@ public final class CertificateLoginConfigProperties {
             .add()
             .property().name(CertificateLoginConfig.REVOCATION_MODE).type(ProviderConfigProperty.LIST_TYPE)
             .label("Revocation check")
-            .helpText("Revocation sources asked: the card's CRL distribution points, its OCSP responder, both, or none.")
+            .helpText("Revocation sources asked: the card's CRL distribution points, its OCSP responder, both, or none. "
+                    + "The issuing CAs are checked too, against their roots, with the sources their certificates name.")
             .options(RevocationMode.CRL.name(), RevocationMode.OCSP.name(), RevocationMode.BOTH.name(), RevocationMode.NONE.name())
             .defaultValue(CertificateLoginConfig.DEFAULT_REVOCATION_MODE.name())
             .add()
