@@ -3,6 +3,7 @@ package tw.ecpa.keycloak.authenticators.certificate;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -18,7 +19,8 @@ import tw.ecpa.keycloak.core.certificate.CertificateProfileException;
  * The server-side check of a card's signed answer, in DESIGN.md's order: the signed content is this
  * login's nonce; the CMS signature verifies; the certificate chains to a configured root; every
  * certificate of the path is within its validity period; the card's key usage allows digitalSignature;
- * the card's policy is accepted for its kind; the card is not revoked. The first failure ends the check.
+ * the card's policy is accepted for its kind; neither the card nor a CA of its path is revoked. The first
+ * failure ends the check.
  */
 final class CardAnswerVerifier {
 
@@ -37,9 +39,11 @@ final class CardAnswerVerifier {
     /** The verifier the certificate step's settings describe; IllegalArgumentException when its PEM text is not usable. */
     static CardAnswerVerifier configured(KeycloakSession session, CertificateLoginConfig config) {
         TrustAnchors anchors = TrustAnchors.of(config.trustAnchorsPem(), config.issuingCasPem());
+        RevocationFetch fetch = RevocationFetch.of(session, config.revocationTimeout());
         RevocationCheck revocation = new RevocationCheck(config.revocationMode(),
-                new CrlRevocationSource(session),
-                new CachedOcspAnswers(new OcspRevocationSource(session), session.singleUseObjects(), config.ocspCacheMaxAge()));
+                new CrlRevocationSource(session, fetch),
+                new CachedOcspAnswers(new OcspRevocationSource(session, fetch), session.singleUseObjects(),
+                        config.ocspCacheMaxAge(), Clock.systemUTC()));
         return new CardAnswerVerifier(anchors, new AcceptedPolicies(config.citizenPolicies(), config.agencyPolicies()),
                 revocation, config.revocationFailOpen());
     }
@@ -84,14 +88,17 @@ final class CardAnswerVerifier {
         if (!policies.accepts(profile.kind(), card)) {
             return failed(VerificationFailure.WRONG_POLICY, card);
         }
-        RevocationStatus status = revocation.status(card, path.get().get(1));
-        if (status == RevocationStatus.REVOKED) {
+        RevocationCheck.PathStatus status = revocation.status(path.get(), revocationFailOpen);
+        if (status == RevocationCheck.PathStatus.ISSUER_REVOKED) {
+            return failed(VerificationFailure.ISSUER_REVOKED, card);
+        }
+        if (status == RevocationCheck.PathStatus.CARD_REVOKED) {
             return failed(VerificationFailure.REVOKED, card);
         }
-        if (status == RevocationStatus.UNAVAILABLE && !revocationFailOpen) {
+        if (status == RevocationCheck.PathStatus.UNAVAILABLE && !revocationFailOpen) {
             return failed(VerificationFailure.REVOCATION_UNAVAILABLE, card);
         }
-        return new Verification.Verified(card, profile, status == RevocationStatus.UNAVAILABLE);
+        return new Verification.Verified(card, profile, status == RevocationCheck.PathStatus.UNAVAILABLE);
     }
 
     private static Optional<VerificationFailure> validity(List<X509Certificate> path, Instant now) {

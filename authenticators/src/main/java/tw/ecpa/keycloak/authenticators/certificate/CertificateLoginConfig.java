@@ -11,7 +11,8 @@ import org.keycloak.models.AuthenticatorConfigModel;
 
 /**
  * The certificate step's settings, read from its execution's configuration with explicit defaults:
- * revocation by CRL and OCSP, failing closed, OCSP answers kept ten minutes; a two-minute nonce; the
+ * revocation by CRL and OCSP, failing closed, OCSP answers kept ten minutes, three seconds at most for
+ * each download from a revocation source; a two-minute nonce; the
  * card component where MOICA's installer puts it. Trust anchors and accepted policies have no default: without them nothing is accepted.
  */
 record CertificateLoginConfig(
@@ -23,7 +24,8 @@ record CertificateLoginConfig(
         String componentUrl,
         Set<String> citizenPolicies,
         Set<String> agencyPolicies,
-        Duration ocspCacheMaxAge) {
+        Duration ocspCacheMaxAge,
+        Duration revocationTimeout) {
 
     static final String TRUST_ANCHORS = "ecpa.certificate.trustAnchors";
     static final String ISSUING_CAS = "ecpa.certificate.issuingCas";
@@ -34,6 +36,7 @@ record CertificateLoginConfig(
     static final String CITIZEN_POLICIES = "ecpa.certificate.citizenPolicies";
     static final String AGENCY_POLICIES = "ecpa.certificate.agencyPolicies";
     static final String OCSP_CACHE_SECONDS = "ecpa.certificate.ocspCacheSeconds";
+    static final String REVOCATION_TIMEOUT_MILLIS = "ecpa.certificate.revocationTimeoutMillis";
 
     static final RevocationMode DEFAULT_REVOCATION_MODE = RevocationMode.BOTH;
     static final Duration DEFAULT_NONCE_LIFETIME = Duration.ofMinutes(2);
@@ -41,9 +44,12 @@ record CertificateLoginConfig(
     static final Duration DEFAULT_OCSP_CACHE_MAX_AGE = Duration.ofMinutes(10);
     /**
      * The longest an OCSP answer is reused, whatever is configured: a revocation must reach every login
-     * within a day. (Keycloak's OCSP check does not hand out the answer's nextUpdate to shorten it further.)
+     * within a day. The answer's own nextUpdate shortens it further ({@link CachedOcspAnswers}).
      */
     static final Duration MAX_OCSP_CACHE_MAX_AGE = Duration.ofDays(1);
+    /** Long enough for a responder across the island, short enough that an outage does not hold the login. */
+    static final Duration DEFAULT_REVOCATION_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration MAX_REVOCATION_TIMEOUT = Duration.ofMinutes(1);
 
     static CertificateLoginConfig read(AuthenticatorConfigModel model) {
         Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
@@ -58,7 +64,15 @@ record CertificateLoginConfig(
                         .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s).orElse(DEFAULT_COMPONENT_URL),
                 oids(config.get(CITIZEN_POLICIES)),
                 oids(config.get(AGENCY_POLICIES)),
-                ocspCacheMaxAge(config.get(OCSP_CACHE_SECONDS)));
+                ocspCacheMaxAge(config.get(OCSP_CACHE_SECONDS)),
+                revocationTimeout(config.get(REVOCATION_TIMEOUT_MILLIS)));
+    }
+
+    /** Milliseconds, more than 0 and at most a minute; anything else is the default. */
+    private static Duration revocationTimeout(String millis) {
+        return Optional.ofNullable(millis).map(String::strip).filter(s -> s.matches("[0-9]{1,5}"))
+                .map(Long::parseLong).filter(m -> m > 0).map(Duration::ofMillis)
+                .filter(d -> d.compareTo(MAX_REVOCATION_TIMEOUT) <= 0).orElse(DEFAULT_REVOCATION_TIMEOUT);
     }
 
     private static Duration ocspCacheMaxAge(String seconds) {

@@ -20,7 +20,8 @@ public final class CertificateLoginConfigProperties {
             .add()
             .property().name(CertificateLoginConfig.REVOCATION_MODE).type(ProviderConfigProperty.LIST_TYPE)
             .label("Revocation check")
-            .helpText("Revocation sources asked: the card's CRL distribution points, its OCSP responder, both, or none.")
+            .helpText("Revocation sources asked: the card's CRL distribution points, its OCSP responder, both, or none. "
+                    + "The issuing CAs are checked too, against their roots, with the sources their certificates name.")
             .options(RevocationMode.CRL.name(), RevocationMode.OCSP.name(), RevocationMode.BOTH.name(), RevocationMode.NONE.name())
             .defaultValue(CertificateLoginConfig.DEFAULT_REVOCATION_MODE.name())
             .add()
@@ -33,8 +34,16 @@ public final class CertificateLoginConfigProperties {
             .property().name(CertificateLoginConfig.OCSP_CACHE_SECONDS).type(ProviderConfigProperty.STRING_TYPE)
             .label("Keep OCSP answers (seconds)")
             .helpText("How long a card's OCSP answer (good or revoked) is reused, cluster-wide, before the responder "
-                    + "is asked again. 0: ask on every login. CRLs are kept by Keycloak until their nextUpdate.")
+                    + "is asked again; never past the answer's nextUpdate, and at most a day. 0: ask on every login. "
+                    + "CRLs are kept by Keycloak until their nextUpdate.")
             .defaultValue(Long.toString(CertificateLoginConfig.DEFAULT_OCSP_CACHE_MAX_AGE.toSeconds()))
+            .add()
+            .property().name(CertificateLoginConfig.REVOCATION_TIMEOUT_MILLIS).type(ProviderConfigProperty.STRING_TYPE)
+            .label("Revocation source timeout (milliseconds)")
+            .helpText("The longest one download of a CRL or an OCSP answer may take, connecting included (1 to 60000). "
+                    + "A source that has not answered by then counts as unreachable: the card is refused, or accepted "
+                    + "unchecked when revocation failures are accepted.")
+            .defaultValue(Long.toString(CertificateLoginConfig.DEFAULT_REVOCATION_TIMEOUT.toMillis()))
             .add()
             .property().name(CertificateLoginConfig.NONCE_LIFETIME_SECONDS).type(ProviderConfigProperty.STRING_TYPE)
             .label("Nonce lifetime (seconds)")

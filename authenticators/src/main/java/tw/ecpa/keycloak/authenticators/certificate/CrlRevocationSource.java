@@ -1,11 +1,14 @@
 package tw.ecpa.keycloak.authenticators.certificate;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 
 import org.bouncycastle.asn1.ASN1IA5String;
@@ -16,22 +19,32 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.keycloak.authentication.authenticators.x509.CertificateValidator;
+import org.keycloak.common.util.Time;
+import org.keycloak.crl.CrlStorageProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.utils.CRLUtils;
 
 /**
- * The CRLs named by the certificate's distribution points, through Keycloak's own x509 machinery:
- * {@link CertificateValidator.CRLFileLoader} downloads with the server's {@code HttpClientProvider} and
- * keeps each CRL in Keycloak's CRL storage cache (shared by the cluster, refreshed at nextUpdate), and
- * {@link CRLUtils#check} verifies the CRL's signature with the issuing CA before it believes an entry.
+ * The CRLs named by the certificate's distribution points, through Keycloak's own x509 machinery: each
+ * CRL is kept in Keycloak's {@link CrlStorageProvider} (the cache its x509 authenticator uses, shared by
+ * the cluster, refreshed at nextUpdate; one download at a time per URL), and {@link CRLUtils#check}
+ * verifies the CRL's signature with the issuing CA before it believes an entry. The download is ours,
+ * through {@link RevocationFetch}, for the step's timeout: Keycloak's own CRL loader takes the server-wide
+ * client's waits, which a silent CRL server stretches to minutes.
  */
 final class CrlRevocationSource implements RevocationSource {
 
     private final KeycloakSession session;
+    private final RevocationFetch fetch;
 
-    CrlRevocationSource(KeycloakSession session) {
+    CrlRevocationSource(KeycloakSession session, RevocationFetch fetch) {
         this.session = session;
+        this.fetch = fetch;
+    }
+
+    @Override
+    public boolean names(X509Certificate certificate) {
+        return !distributionPoints(certificate).isEmpty();
     }
 
     @Override
@@ -42,26 +55,33 @@ final class CrlRevocationSource implements RevocationSource {
         }
         X509Certificate[] chain = {certificate, issuer};
         for (String url : urls) {
-            Collection<X509CRL> crls;
+            X509CRL crl;
             try {
-                // A CRL older than its nextUpdate is not an answer: abort rather than trust it.
-                crls = new CertificateValidator.CRLFileLoader(session, url, true).getX509CRLs();
+                crl = session.getProvider(CrlStorageProvider.class).get(url, () -> download(url));
             } catch (GeneralSecurityException | RuntimeException e) {
                 continue;
             }
-            for (X509CRL crl : crls) {
-                try {
-                    CRLUtils.check(chain, crl, session);
-                    return RevocationStatus.GOOD;
-                } catch (GeneralSecurityException e) {
-                    // CRLUtils says "revoked" and "cannot verify this CRL" with the same exception type.
-                    if (crl.isRevoked(certificate) && signedBy(crl, issuer)) {
-                        return RevocationStatus.REVOKED;
-                    }
+            // A CRL past its nextUpdate is not an answer (the CA failed to publish, or the cache kept it).
+            if (crl == null || (crl.getNextUpdate() != null && crl.getNextUpdate().before(new Date(Time.currentTimeMillis())))) {
+                continue;
+            }
+            try {
+                CRLUtils.check(chain, crl, session);
+                return RevocationStatus.GOOD;
+            } catch (GeneralSecurityException e) {
+                // CRLUtils says "revoked" and "cannot verify this CRL" with the same exception type.
+                if (crl.isRevoked(certificate) && signedBy(crl, issuer)) {
+                    return RevocationStatus.REVOKED;
                 }
             }
         }
         return RevocationStatus.UNAVAILABLE;
+    }
+
+    /** Keycloak's storage calls this when it has no current copy; a failure is its RuntimeException. */
+    private X509CRL download(String url) throws IOException, GeneralSecurityException {
+        byte[] der = fetch.get(URI.create(url));
+        return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
     }
 
     private static boolean signedBy(X509CRL crl, X509Certificate issuer) {

@@ -20,6 +20,8 @@ public enum VerificationFailure {
     NOT_A_CARD_PROFILE("ecpa_certificate_profile", "ecpa.certificate.profile"),
     WRONG_POLICY("ecpa_certificate_policy", "ecpa.certificate.policy"),
     REVOKED("ecpa_certificate_revoked", "ecpa.certificate.revoked"),
+    /** A CA of the card's path (its issuing CA) is revoked by the CA above it. */
+    ISSUER_REVOKED("ecpa_certificate_issuer_revoked", "ecpa.certificate.issuerRevoked"),
     REVOCATION_UNAVAILABLE("ecpa_revocation_unavailable", "ecpa.certificate.revocationUnavailable");
 
     private final String eventError;

@@ -7,7 +7,9 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -29,9 +31,23 @@ class CardAnswerVerifierTest {
     private final Instant now = Instant.now();
 
     private CardAnswerVerifier verifier(RevocationStatus crl, RevocationStatus ocsp, RevocationMode mode, boolean failOpen) {
+        return verifier(crl, ocsp, RevocationStatus.GOOD, mode, failOpen);
+    }
+
+    /** Sources that say {@code crl} and {@code ocsp} about a card, {@code authority} about a CA. */
+    private CardAnswerVerifier verifier(RevocationStatus crl, RevocationStatus ocsp, RevocationStatus authority,
+                                        RevocationMode mode, boolean failOpen) {
+        return verifier(new RevocationCheck(mode, (c, i) -> isCa(c) ? authority : crl, (c, i) -> isCa(c) ? authority : ocsp), failOpen);
+    }
+
+    private static CardAnswerVerifier verifier(RevocationCheck revocation, boolean failOpen) {
         return new CardAnswerVerifier(TrustAnchors.fromPem(PKI.rootPem(), PKI.issuingCasPem()),
                 new AcceptedPolicies(Set.of(TestCards.CITIZEN_POLICY), Set.of(TestCards.AGENCY_POLICY)),
-                new RevocationCheck(mode, (c, i) -> crl, (c, i) -> ocsp), failOpen);
+                revocation, failOpen);
+    }
+
+    private static boolean isCa(X509Certificate certificate) {
+        return certificate.getBasicConstraints() >= 0;
     }
 
     private CardAnswerVerifier verifier() {
@@ -210,6 +226,45 @@ class CardAnswerVerifierTest {
 
             assertThat(verification).isInstanceOf(Verification.Verified.class);
             assertThat(((Verification.Verified) verification).revocationUnchecked()).isTrue();
+        }
+
+        @Test
+        void thenARevokedIssuingCaRefusesItsCardsWithItsOwnFailureEvenWhenFailingOpen() {
+            assertThat(failure(signAndVerify(DAMING, verifier(RevocationStatus.GOOD, RevocationStatus.GOOD, RevocationStatus.REVOKED,
+                    RevocationMode.BOTH, true)))).isEqualTo(VerificationFailure.ISSUER_REVOKED);
+            assertThat(failure(signAndVerify(DAMING, verifier(RevocationStatus.GOOD, RevocationStatus.GOOD, RevocationStatus.REVOKED,
+                    RevocationMode.OCSP, false)))).isEqualTo(VerificationFailure.ISSUER_REVOKED);
+        }
+
+        @Test
+        void thenAnIssuingCaThatCannotBeCheckedFailsClosedAndPassesUncheckedWhenFailingOpen() {
+            assertThat(failure(signAndVerify(DAMING, verifier(RevocationStatus.GOOD, RevocationStatus.GOOD, RevocationStatus.UNAVAILABLE,
+                    RevocationMode.BOTH, false)))).isEqualTo(VerificationFailure.REVOCATION_UNAVAILABLE);
+
+            Verification open = signAndVerify(DAMING, verifier(RevocationStatus.GOOD, RevocationStatus.GOOD, RevocationStatus.UNAVAILABLE,
+                    RevocationMode.BOTH, true));
+            assertThat(open).isInstanceOf(Verification.Verified.class);
+            assertThat(((Verification.Verified) open).revocationUnchecked()).isTrue();
+        }
+
+        @Test
+        void thenTheIssuingCaIsAskedOfTheRootBeforeTheCardIsAskedOfTheCa() {
+            List<String> asked = new ArrayList<>();
+            RevocationSource recording = (certificate, issuer) -> {
+                asked.add(name(certificate) + " of " + name(issuer));
+                return RevocationStatus.GOOD;
+            };
+
+            signAndVerify(DAMING, verifier(new RevocationCheck(RevocationMode.CRL, recording, recording), false));
+
+            assertThat(asked).containsExactly("MOICA of ROOT", "card of MOICA");
+        }
+
+        private static String name(X509Certificate certificate) {
+            if (certificate.equals(PKI.root.certificate())) {
+                return "ROOT";
+            }
+            return certificate.equals(PKI.moica.certificate()) ? "MOICA" : "card";
         }
 
         @Test

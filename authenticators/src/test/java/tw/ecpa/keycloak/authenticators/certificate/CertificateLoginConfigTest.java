@@ -61,4 +61,15 @@ class CertificateLoginConfigTest {
                 .isEqualTo(Duration.ofHours(1));
         assertThat(CertificateLoginConfig.read(null).ocspCacheMaxAge()).isEqualTo(Duration.ofMinutes(10));
     }
+
+    @Test
+    void givenARevocationTimeoutThenItBoundsEachDownloadAndNonsenseIsTheDefault() {
+        assertThat(CertificateLoginConfig.read(null).revocationTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(CertificateLoginConfig.read(model(Map.of(CertificateLoginConfig.REVOCATION_TIMEOUT_MILLIS, "1500"))).revocationTimeout())
+                .isEqualTo(Duration.ofMillis(1500));
+        for (String nonsense : new String[] {"0", "-1", "600000", "soon"}) {
+            assertThat(CertificateLoginConfig.read(model(Map.of(CertificateLoginConfig.REVOCATION_TIMEOUT_MILLIS, nonsense))).revocationTimeout())
+                    .as(nonsense).isEqualTo(Duration.ofSeconds(3));
+        }
+    }
 }

@@ -14,7 +14,8 @@ public enum CardVariant {
     REVOKED("revoked (keyCompromise) from the start"),
     UNTRUSTED_ISSUER("issued by an untrusted CA that copies MOICA's DN"),
     WRONG_KEY_USAGE("keyEncipherment only, no digitalSignature"),
-    WRONG_POLICY("policy " + TestPkiOids.UNRECOGNISED_TEST_POLICY);
+    WRONG_POLICY("policy " + TestPkiOids.UNRECOGNISED_TEST_POLICY),
+    ISSUER_REVOKED("issued by a trusted MOICA whose own certificate the root has revoked");
 
     private final String description;
 

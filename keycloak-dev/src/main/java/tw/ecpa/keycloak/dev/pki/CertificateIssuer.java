@@ -78,6 +78,7 @@ final class CertificateIssuer {
                         extensionUtils.createAuthorityKeyIdentifier(parent.certificate()));
                 builder.addExtension(Extension.cRLDistributionPoints, false,
                         distributionPoint(RevocationEndpoints.crl(revocationBaseUrl, parent.role())));
+                builder.addExtension(Extension.authorityInfoAccess, false, authorityInformation(parent.role()));
             }
         } catch (CertIOException e) {
             throw new GeneralSecurityException("cannot encode an extension of " + role.authorityName(), e);
@@ -104,11 +105,7 @@ final class CertificateIssuer {
                     extensionUtils.createAuthorityKeyIdentifier(issuer.certificate()));
             builder.addExtension(Extension.cRLDistributionPoints, false,
                     distributionPoint(RevocationEndpoints.crl(revocationBaseUrl, issuer.role())));
-            builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription[] {
-                new AccessDescription(AccessDescription.id_ad_ocsp, uri(RevocationEndpoints.ocsp(revocationBaseUrl))),
-                new AccessDescription(AccessDescription.id_ad_caIssuers,
-                        uri(RevocationEndpoints.authorityCertificate(revocationBaseUrl, issuer.role())))
-            }));
+            builder.addExtension(Extension.authorityInfoAccess, false, authorityInformation(issuer.role()));
         } catch (CertIOException e) {
             throw new GeneralSecurityException("cannot encode an extension of " + card.id(), e);
         }
@@ -148,6 +145,14 @@ final class CertificateIssuer {
         ASN1EncodableVector attributes = new ASN1EncodableVector();
         attributes.add(attribute);
         return new DERSequence(attributes);
+    }
+
+    /** The local OCSP responder and the issuer's certificate: cards and issuing CAs alike are checked there. */
+    private AuthorityInformationAccess authorityInformation(TestAuthority issuer) {
+        return new AuthorityInformationAccess(new AccessDescription[] {
+            new AccessDescription(AccessDescription.id_ad_ocsp, uri(RevocationEndpoints.ocsp(revocationBaseUrl))),
+            new AccessDescription(AccessDescription.id_ad_caIssuers, uri(RevocationEndpoints.authorityCertificate(revocationBaseUrl, issuer)))
+        });
     }
 
     private static CRLDistPoint distributionPoint(URI crl) {

@@ -104,7 +104,11 @@ public final class DemoCard {
         if (kind == CardKind.AGENCY) {
             return TestAuthority.AGENCY_CA;
         }
-        return variant == CardVariant.UNTRUSTED_ISSUER ? TestAuthority.UNTRUSTED_CITIZEN_CA : TestAuthority.CITIZEN_CA;
+        return switch (variant) {
+            case UNTRUSTED_ISSUER -> TestAuthority.UNTRUSTED_CITIZEN_CA;
+            case ISSUER_REVOKED -> TestAuthority.REVOKED_CITIZEN_CA;
+            default -> TestAuthority.CITIZEN_CA;
+        };
     }
 
     /**

@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * cards/&lt;card-id&gt;.p12           key and chain, password = the card's PIN
  * cards/&lt;card-id&gt;.crt           the card's certificate (PEM)
  * trust/test-root.pem           the one trust anchor
- * trust/test-issuing-cas.pem    the citizen and agency issuing CAs
+ * trust/test-issuing-cas.pem    the issuing CAs under the test root (citizen, agency, revoked citizen)
  * </pre>
  * A stored PKI is reused only when it was made for the same revocation URL and the same catalogue, and
  * every certificate still shows what it was made to show (see {@link Validity}); otherwise it is made
@@ -43,7 +43,8 @@ final class PkiDirectory {
     static final String ISSUING_CAS = "trust/test-issuing-cas.pem";
 
     private static final System.Logger LOG = System.getLogger(PkiDirectory.class.getName());
-    private static final int FORMAT = 1;
+    /** 2: issuing CA certificates name the OCSP responder; the revoked citizen CA. */
+    private static final int FORMAT = 2;
     private static final String MANIFEST = "pki.json";
     private static final String NOTICE = "README.txt";
     private static final List<String> MANAGED_DIRECTORIES = List.of("authorities", "cards", "trust");
@@ -100,7 +101,9 @@ final class PkiDirectory {
         writeText(root.resolve(TRUST_ANCHOR), Pem.certificate(contents.authorities().get(TestAuthority.ROOT).certificate()));
         writeText(root.resolve(ISSUING_CAS),
                 Pem.certificate(contents.authorities().get(TestAuthority.CITIZEN_CA).certificate())
-                        + Pem.certificate(contents.authorities().get(TestAuthority.AGENCY_CA).certificate()));
+                        + Pem.certificate(contents.authorities().get(TestAuthority.AGENCY_CA).certificate())
+                        // Configured like the others, as an operator would before learning of the revocation.
+                        + Pem.certificate(contents.authorities().get(TestAuthority.REVOKED_CITIZEN_CA).certificate()));
         writeText(root.resolve(NOTICE), """
                 TEST PKI of ecpa-keycloak's card world. Every key here is a test key, stored unencrypted.
                 Never add trust/test-root.pem to a production truststore.

@@ -10,7 +10,9 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  * The certificate authorities of the test PKI. The issuing CAs carry MOICA's and GCA's exact issuer DNs,
  * so that the server's profile rules see what they see in production; the roots say TEST in their DN, so
  * that nobody mistakes them for GRCA. The untrusted pair copies MOICA's DN under a root that no
- * configuration trusts: the "untrusted issuer" case, which a DN comparison alone would accept.
+ * configuration trusts: the "untrusted issuer" case, which a DN comparison alone would accept. The
+ * revoked citizen CA is a second MOICA under the trusted root (as MOICA's generations share one DN) whose
+ * certificate the root has revoked: its cards chain, and must still be refused.
  */
 public enum TestAuthority {
 
@@ -20,7 +22,9 @@ public enum TestAuthority {
     AGENCY_CA("test-gca", ROOT, name("行政院", "政府憑證管理中心", null)),
     UNTRUSTED_ROOT("untrusted-root", null,
             name("ECPA Keycloak TEST", null, "TEST Untrusted Root Certification Authority")),
-    UNTRUSTED_CITIZEN_CA("untrusted-moica", UNTRUSTED_ROOT, name("行政院", "內政部憑證管理中心", null));
+    UNTRUSTED_CITIZEN_CA("untrusted-moica", UNTRUSTED_ROOT, name("行政院", "內政部憑證管理中心", null)),
+    /** Revoked by {@link #ROOT} from the start (see the revocation services). */
+    REVOKED_CITIZEN_CA("test-moica-revoked", ROOT, name("行政院", "內政部憑證管理中心", null));
 
     private final String authorityName;
     private final TestAuthority parent;

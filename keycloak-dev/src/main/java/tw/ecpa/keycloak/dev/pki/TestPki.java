@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The test PKI: a TEST root, a citizen CA with MOICA's DN, an agency CA with GCA's DN, an untrusted root
- * with its own MOICA look-alike, and one certificate per catalogue card (see {@link DemoCards}).
+ * The test PKI: a TEST root, a citizen CA with MOICA's DN, an agency CA with GCA's DN, a second MOICA
+ * that the root has revoked, an untrusted root with its own MOICA look-alike, and one certificate per
+ * catalogue card (see {@link DemoCards}).
  *
  * <p>Names and serial numbers are the same every time; keys are fresh whenever the PKI is made. The PKI
  * is kept in a directory and reused while it still fits (same revocation URL, same catalogue, nothing
@@ -97,7 +98,7 @@ public final class TestPki {
         return directory.root().resolve(PkiDirectory.TRUST_ANCHOR);
     }
 
-    /** {@code trust/test-issuing-cas.pem}: the citizen and agency issuing CAs, for servers that want the intermediates. */
+    /** {@code trust/test-issuing-cas.pem}: the issuing CAs under the test root (the revoked one too), for servers that want the intermediates. */
     public Path issuingCasFile() {
         return directory.root().resolve(PkiDirectory.ISSUING_CAS);
     }

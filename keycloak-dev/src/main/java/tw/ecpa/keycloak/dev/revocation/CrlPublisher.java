@@ -66,6 +66,8 @@ final class CrlPublisher {
             CertificateStatus status = registry.status(card);
             builder.addCRLEntry(card.serialNumber(), Date.from(status.revokedAt()), status.reason().code());
         }
+        registry.revokedAuthoritiesOf(authority).forEach((serial, status) ->
+                builder.addCRLEntry(serial, Date.from(status.revokedAt()), status.reason().code()));
         try {
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(authority.certificate()));

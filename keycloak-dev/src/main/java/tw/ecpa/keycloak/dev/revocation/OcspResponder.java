@@ -44,12 +44,14 @@ import tw.ecpa.keycloak.dev.pki.TestPki;
  */
 final class OcspResponder {
 
-    private static final Duration ANSWER_LIFETIME = Duration.ofMinutes(10);
+    static final Duration ANSWER_LIFETIME = Duration.ofMinutes(10);
     private static final String SIGNATURE_ALGORITHM = "SHA256withRSA";
 
     private final TestPki pki;
     private final RevocationRegistry registry;
     private final DigestCalculatorProvider digests;
+    /** From thisUpdate to nextUpdate of every answer; a test may shorten it to see answers expire. */
+    private volatile Duration answerLifetime = ANSWER_LIFETIME;
 
     OcspResponder(TestPki pki, RevocationRegistry registry) {
         this.pki = pki;
@@ -94,7 +96,7 @@ final class OcspResponder {
             for (Req entry : entries) {
                 CertificateID id = entry.getCertID();
                 builder.addResponse(id, bcStatus(registry.status(issuer, id.getSerialNumber())),
-                        Date.from(now), Date.from(now.plus(ANSWER_LIFETIME)), null);
+                        Date.from(now), Date.from(now.plus(answerLifetime)), null);
             }
             Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
             if (nonce != null) {
@@ -108,6 +110,13 @@ final class OcspResponder {
         } catch (OCSPException | OperatorCreationException | IOException e) {
             throw new GeneralSecurityException("cannot sign an OCSP answer of " + issuer.name(), e);
         }
+    }
+
+    void setAnswerLifetime(Duration lifetime) {
+        if (lifetime.isNegative()) {
+            throw new IllegalArgumentException("an answer cannot expire before it is made");
+        }
+        this.answerLifetime = lifetime;
     }
 
     private Optional<CertificateAuthority> issuerOf(CertificateID id) {

@@ -9,6 +9,7 @@ import org.bouncycastle.asn1.x509.CRLReason;
 public enum RevocationReason {
     UNSPECIFIED(CRLReason.unspecified, "unspecified"),
     KEY_COMPROMISE(CRLReason.keyCompromise, "keyCompromise"),
+    CA_COMPROMISE(CRLReason.cACompromise, "cACompromise"),
     AFFILIATION_CHANGED(CRLReason.affiliationChanged, "affiliationChanged"),
     SUPERSEDED(CRLReason.superseded, "superseded"),
     CESSATION_OF_OPERATION(CRLReason.cessationOfOperation, "cessationOfOperation"),

@@ -22,6 +22,8 @@ import tw.ecpa.keycloak.dev.pki.TestPki;
 /**
  * The revocation state of the test PKI, shared by the CRL and OCSP services so that a revocation shows
  * in both at once. Every change bumps {@link #version()}, which tells the CRL publisher to sign anew.
+ * Cards can be revoked and reinstated at run time; of the CAs, {@link TestAuthority#REVOKED_CITIZEN_CA}
+ * is revoked by its root from the start, and the others never are.
  */
 final class RevocationRegistry {
 
@@ -30,6 +32,8 @@ final class RevocationRegistry {
 
     private final Map<TestAuthority, Map<BigInteger, IssuedCard>> cardsByIssuer = new EnumMap<>(TestAuthority.class);
     private final Map<TestAuthority, Set<BigInteger>> subordinatesByIssuer = new EnumMap<>(TestAuthority.class);
+    /** The revoked CA certificates, by serial, with the role of the CA that revoked them. */
+    private final Map<TestAuthority, Map<BigInteger, CertificateStatus>> revokedSubordinates = new EnumMap<>(TestAuthority.class);
     private final Map<String, CertificateStatus> revoked = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
     private final TestPki pki;
@@ -44,6 +48,13 @@ final class RevocationRegistry {
                     .collect(Collectors.toUnmodifiableSet()));
         }
         pki.cards().forEach(card -> cardsByIssuer.get(card.issuer().role()).put(card.serialNumber(), card));
+        for (TestAuthority role : TestAuthority.values()) {
+            revokedSubordinates.put(role, Map.of());
+        }
+        CertificateAuthority revokedCa = pki.authority(TestAuthority.REVOKED_CITIZEN_CA);
+        Instant caIssued = revokedCa.certificate().getNotBefore().toInstant();
+        revokedSubordinates.put(revokedCa.parent().orElseThrow().role(), Map.of(revokedCa.certificate().getSerialNumber(),
+                CertificateStatus.revoked(caIssued.plus(INITIAL_REVOCATION_AFTER_ISSUE), RevocationReason.CA_COMPROMISE)));
         reset();
     }
 
@@ -78,7 +89,15 @@ final class RevocationRegistry {
         if (card != null) {
             return status(card);
         }
-        return subordinatesByIssuer.get(issuer.role()).contains(serial) ? CertificateStatus.GOOD : CertificateStatus.UNKNOWN;
+        if (!subordinatesByIssuer.get(issuer.role()).contains(serial)) {
+            return CertificateStatus.UNKNOWN;
+        }
+        return revokedSubordinates.get(issuer.role()).getOrDefault(serial, CertificateStatus.GOOD);
+    }
+
+    /** The revoked CA certificates {@code issuer} signed, by serial, for its CRL. */
+    Map<BigInteger, CertificateStatus> revokedAuthoritiesOf(CertificateAuthority issuer) {
+        return revokedSubordinates.get(issuer.role());
     }
 
     /** The revoked cards of one CA, for its CRL. */

@@ -1,6 +1,7 @@
 package tw.ecpa.keycloak.dev.revocation;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +25,7 @@ public final class RevocationServices implements AutoCloseable {
     private final TestPki pki;
     private final RevocationRegistry registry;
     private final AtomicInteger ocspAnswers = new AtomicInteger();
+    private OcspResponder ocspResponder;
 
     private RevocationServices(LocalHttpService http, TestPki pki) {
         this.http = http;
@@ -43,7 +45,8 @@ public final class RevocationServices implements AutoCloseable {
         CrlHandler crls = new CrlHandler(pki, new CrlPublisher(services.registry));
         http.routePrefix(RevocationEndpoints.CRL_PREFIX, crls);
         http.routePrefix(RevocationEndpoints.CA_PREFIX, crls);
-        OcspHandler ocsp = new OcspHandler(new OcspResponder(pki, services.registry), services.ocspAnswers);
+        services.ocspResponder = new OcspResponder(pki, services.registry);
+        OcspHandler ocsp = new OcspHandler(services.ocspResponder, services.ocspAnswers);
         http.route(RevocationEndpoints.OCSP, ocsp);
         http.routePrefix(RevocationEndpoints.OCSP + "/", ocsp);
         http.controlRoute("/control/fault", new FaultControl(http));
@@ -95,6 +98,14 @@ public final class RevocationServices implements AutoCloseable {
         return ocspAnswers.get();
     }
 
+    /**
+     * How long each OCSP answer holds from now on (thisUpdate to nextUpdate; 10 minutes until changed or
+     * reset). {@code Duration.ZERO}: every answer is already due for an update when it is given.
+     */
+    public void setOcspAnswerLifetime(Duration lifetime) {
+        ocspResponder.setAnswerLifetime(lifetime);
+    }
+
     public ServiceFault fault() {
         return http.fault();
     }
@@ -103,10 +114,11 @@ public final class RevocationServices implements AutoCloseable {
         http.setFault(fault);
     }
 
-    /** The state the PKI was made with (only the revoked variant revoked), answering normally. */
+    /** The state the PKI was made with (only the revoked variant and CA revoked), answering normally. */
     public void reset() {
         registry.reset();
         ocspAnswers.set(0);
+        ocspResponder.setAnswerLifetime(OcspResponder.ANSWER_LIFETIME);
         http.setFault(ServiceFault.normal());
     }
 

@@ -219,6 +219,18 @@ class TestPkiTest {
         }
 
         @Test
+        void theIssuerRevokedVariantChainsToTheTestRootThroughASecondMoica(CardWorld world) throws Exception {
+            IssuedCard card = world.pki().card(CardVariant.ISSUER_REVOKED);
+            X509Certificate revokedCa = world.pki().authority(TestAuthority.REVOKED_CITIZEN_CA).certificate();
+
+            assertThat(card.issuer().role()).isEqualTo(TestAuthority.REVOKED_CITIZEN_CA);
+            assertThat(revokedCa.getSubjectX500Principal()).isEqualTo(MOICA);
+            assertThat(revokedCa).isNotEqualTo(world.pki().authority(TestAuthority.CITIZEN_CA).certificate());
+            validate(card.certificate(), revokedCa, world.pki().trustAnchor());
+            assertThat(Files.readString(world.pki().issuingCasFile())).contains(Pem.certificate(revokedCa));
+        }
+
+        @Test
         void everyCardOpensWithItsPinAndNoOther(CardWorld world) {
             for (IssuedCard card : world.pki().cards()) {
                 assertThat(card.unlock(card.card().pin().toCharArray())).as(card.id()).isPresent();

@@ -165,6 +165,58 @@ class RevocationServicesTest {
     }
 
     @Nested
+    class GivenTheRevokedIssuingCaThenTheRootSaysRevoked {
+
+        @Test
+        void inTheRootsCrl(CardWorld world) throws Exception {
+            X509Certificate revokedCa = world.pki().authority(TestAuthority.REVOKED_CITIZEN_CA).certificate();
+
+            X509CRL rootCrl = crl(world, TestAuthority.ROOT);
+
+            assertThat(rootCrl.isRevoked(revokedCa)).isTrue();
+            assertThat(rootCrl.getRevokedCertificate(revokedCa.getSerialNumber()).getRevocationReason()).isEqualTo(CRLReason.CA_COMPROMISE);
+            assertThat(rootCrl.isRevoked(world.pki().authority(TestAuthority.CITIZEN_CA).certificate())).isFalse();
+        }
+
+        @Test
+        void inTheRootsOcspAnswersWhichTheIssuingCasNameAsTheirResponder(CardWorld world) throws Exception {
+            X509Certificate root = world.pki().trustAnchor();
+            X509Certificate revokedCa = world.pki().authority(TestAuthority.REVOKED_CITIZEN_CA).certificate();
+            X509Certificate moica = world.pki().authority(TestAuthority.CITIZEN_CA).certificate();
+
+            assertThat(ocspExchange(world, root, revokedCa.getSerialNumber()).getCertStatus()).isInstanceOf(RevokedStatus.class);
+            assertThat(ocspExchange(world, root, moica.getSerialNumber()).getCertStatus()).isNull();
+            assertThat(moica.getExtensionValue(Extension.authorityInfoAccess.getId())).isNotNull();
+        }
+
+        @Test
+        void itsCardsAreNotRevokedThemselves(CardWorld world) throws Exception {
+            IssuedCard card = world.pki().card(CardVariant.ISSUER_REVOKED);
+
+            assertThat(ocsp(world, card).getCertStatus()).isNull();
+            assertThat(crl(world, TestAuthority.REVOKED_CITIZEN_CA).isRevoked(card.certificate())).isFalse();
+        }
+    }
+
+    @Nested
+    class GivenAShorterOcspAnswerLifetimeThenTheNextUpdateSaysSo {
+
+        @Test
+        void zeroMakesEveryAnswerDueAtOnceUntilAReset(CardWorld world) throws Exception {
+            IssuedCard card = world.pki().card(CardVariant.VALID);
+            world.revocation().setOcspAnswerLifetime(Duration.ZERO);
+
+            SingleResp due = ocsp(world, card);
+            assertThat(due.getNextUpdate()).isEqualTo(due.getThisUpdate());
+
+            world.revocation().reset();
+            SingleResp normal = ocsp(world, card);
+            assertThat(Duration.between(normal.getThisUpdate().toInstant(), normal.getNextUpdate().toInstant()))
+                    .isEqualTo(Duration.ofMinutes(10));
+        }
+    }
+
+    @Nested
     class GivenARevocationAtRunTimeThenItShowsAtOnce {
 
         @Test
