@@ -15,9 +15,10 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 /**
  * The person a page is shown to, once identified: "人事主管測試@測試 (自然人憑證)". Found in this browser's
  * login in progress (its auth session cookie and the page's tab) or, failing that, its signed-in
- * session; never from anything the page could name on its own.
+ * session; never from anything the page could name on its own. {@code signedIn}: found by their
+ * signed-in session, which is one of the active sessions 線上人數 counts.
  */
-record SignedInPerson(String name, String agency, String method) {
+record SignedInPerson(String name, String agency, String method, boolean signedIn) {
 
     /** The note the login methods leave in the auth and user session: password, certificate, agency-certificate. */
     static final String LOGIN_METHOD_NOTE = "ecpa.loginMethod";
@@ -31,18 +32,19 @@ record SignedInPerson(String name, String agency, String method) {
         if (client != null && tabId != null) {
             AuthenticationSessionModel login = authSessions.getCurrentAuthenticationSession(realm, client, tabId);
             if (login != null && login.getAuthenticatedUser() != null) {
-                return Optional.of(describe(session, realm, login.getAuthenticatedUser(), login.getAuthNote(LOGIN_METHOD_NOTE), english));
+                return Optional.of(describe(session, realm, login.getAuthenticatedUser(), login.getAuthNote(LOGIN_METHOD_NOTE), english, false));
             }
         }
         UserSessionModel signedIn = authSessions.getUserSessionFromAuthenticationCookie(realm);
         if (signedIn != null && signedIn.getUser() != null) {
-            return Optional.of(describe(session, realm, signedIn.getUser(), signedIn.getNote(LOGIN_METHOD_NOTE), english));
+            return Optional.of(describe(session, realm, signedIn.getUser(), signedIn.getNote(LOGIN_METHOD_NOTE), english, true));
         }
         return Optional.empty();
     }
 
-    private static SignedInPerson describe(KeycloakSession session, RealmModel realm, UserModel user, String method, boolean english) {
-        return new SignedInPerson(nameOf(user), agencyOf(session, realm, user, english), method);
+    private static SignedInPerson describe(KeycloakSession session, RealmModel realm, UserModel user, String method, boolean english,
+                                           boolean signedIn) {
+        return new SignedInPerson(nameOf(user), agencyOf(session, realm, user, english), method, signedIn);
     }
 
     /** Chinese order, family name first (王大明); the account when the record has no name. */
