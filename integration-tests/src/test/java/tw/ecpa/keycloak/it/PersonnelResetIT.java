@@ -371,23 +371,34 @@ class PersonnelResetIT extends EcpaIntegrationTest {
         ResetTargets.Target person = targets.serving(MINISTRY);
         URI server = URI.create(realm.getBaseUrl());
         String frontend = server.getScheme() + "://" + ("localhost".equals(server.getHost()) ? "127.0.0.1" : "localhost") + ":" + server.getPort();
-        String original = realm.admin().toRepresentation().getAttributesOrEmpty().getOrDefault("frontendUrl", "");
-        setFrontendUrl(frontend);
+        Map<String, String> original = Map.copyOf(realm.admin().toRepresentation().getAttributesOrEmpty());
+        Map<String, String> withFrontend = new HashMap<>(original);
+        withFrontend.put("frontendUrl", frontend);
+        setRealmAttributes(withFrontend);
         PersonnelApiClient.Answer confirmed;
         try (PersonnelApiClient viaFrontend = new PersonnelApiClient(frontend + "/realms/" + REALM, realm.admin())) {
             var chief = userByNationalId(CHIEF);
             String token = viaFrontend.requireLogin(chief.toRepresentation().getUsername(), DemoUsers.givePassword(chief));
             confirmed = api.reset(token, person.nationalId(), person.email(), null);
         } finally {
-            setFrontendUrl(original);
+            setRealmAttributes(original);
         }
         assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(200);
         ResetMails.Letter letter = ResetMails.onlyTo(mail, person.email());
         assertThat(letter.text()).contains("登入網址： " + frontend + "/realms/" + REALM + "/account");
         assertThat(letter.html()).contains("href=\"" + frontend + "/realms/" + REALM + "/account\"");
-        assertThat(realm.admin().toRepresentation().getAttributesOrEmpty().getOrDefault("frontendUrl", ""))
-                .as("the realm's frontend URL, restored").isEqualTo(original);
+        assertThat(realm.admin().toRepresentation().getAttributesOrEmpty()).as("the realm's attributes, restored").isEqualTo(original);
         assertThat(issuer()).as("tokens are issued for the server's own address again").isEqualTo(realm.getBaseUrl());
+    }
+
+    /**
+     * Keycloak's realm update takes the representation's attributes as the whole set (it removes every
+     * attribute the map leaves out, {@code acr.loa.map} included), so the test always sends them all.
+     */
+    private void setRealmAttributes(Map<String, String> attributes) {
+        RealmRepresentation update = new RealmRepresentation();
+        update.setAttributes(new HashMap<>(attributes));
+        realm.admin().update(update);
     }
 
     private String issuer() {
@@ -402,12 +413,6 @@ class PersonnelResetIT extends EcpaIntegrationTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private void setFrontendUrl(String url) {
-        RealmRepresentation update = new RealmRepresentation();
-        update.setAttributes(Map.of("frontendUrl", url));
-        realm.admin().update(update);
     }
 
     /** The demo officer 王小美 with the chief's reset permission and the given concurrent agencies. */
