@@ -27,10 +27,11 @@ final class ResetEmail {
     }
 
     /**
-     * Characters the realm's e-mail validator lets through (it accepts any character above U+007F in the
-     * mailbox) that have no business in an address an officer types: line breaks and other controls
+     * Characters that have no business in an address an officer types: line breaks and other controls
      * (header injection), spaces, and invisible formatting such as U+202E RIGHT-TO-LEFT OVERRIDE or
      * U+200B ZERO WIDTH SPACE, which make the confirmation dialog show another address than the one sent.
+     * The template's user profile refuses them too, but its e-mail validator is the operator's to change;
+     * this check is the reset's own.
      */
     private static boolean hidesWhatIsTyped(int codePoint) {
         return Character.isISOControl(codePoint) || Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)

@@ -36,10 +36,11 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
  * code and message key (the chrome endpoint: its figures, nobody identified), never a 500, and changes
  * nothing: the person asked about, the officer whose grants are sent and the chief who sends them read the
  * same through the admin API before and after (attributes, e-mail, enabled, required actions, credentials),
- * no letter is sent and no reset or grants event is recorded. Before: a body of the wrong JSON types or
- * with a field too many reached Keycloak's generic 400 without the API's problem body, a grants request
- * without its list of concurrent agencies silently revoked them all, and an e-mail with a right-to-left
- * override or a zero-width space was accepted as the address to write to.
+ * no letter is sent and no reset or grants event is recorded. Before, 15 rows failed: a body of the wrong
+ * JSON types or with a field too many got Keycloak's generic 400 ({@code unknown_error}) without the API's
+ * problem body, a wrong content type Keycloak's 415 text, a body without content type or of 100 KiB was
+ * served (200), and a grants request with a null or missing list of concurrent agencies silently revoked
+ * them all (200).
  */
 @KeycloakIntegrationTest(config = EcpaServerConfig.class)
 class PersonnelApiBadInputsSecurityIT extends EcpaIntegrationTest {
