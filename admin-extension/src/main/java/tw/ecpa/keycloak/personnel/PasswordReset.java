@@ -1,5 +1,7 @@
 package tw.ecpa.keycloak.personnel;
 
+import java.util.Optional;
+
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.PasswordCredentialProvider;
@@ -15,9 +17,11 @@ import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * The reset itself, after the officer's 確定: e-mail address, generated password, the first-login mark,
- * then the letter. Everything happens in the request's transaction and the letter goes last: when the
- * mail server refuses it the transaction is rolled back, so the old password, the old address and the
- * old required actions all stay, and no event is recorded.
+ * then the letter and, when the address changed, the notice to the old address. Everything happens in
+ * the request's transaction and the mails go last: when the mail server refuses either, the transaction
+ * is rolled back, so the old password, the old address and the old required actions all stay, and no
+ * event is recorded. (A letter already taken by the server then holds a password that never worked;
+ * the officer is told the reset failed and does it again.)
  */
 final class PasswordReset {
 
@@ -38,8 +42,11 @@ final class PasswordReset {
         this.agencies = agencies;
     }
 
-    void perform(UserModel person, String email, Caller caller, int passwordLength) {
-        if (!email.equalsIgnoreCase(person.getEmail())) {
+    /** Returns the address the reset replaced ({@code ""} when there was none), or empty when the address stayed. */
+    Optional<String> perform(UserModel person, String email, Caller caller, int passwordLength) {
+        String previousEmail = person.getEmail();
+        boolean emailChanged = !email.equalsIgnoreCase(previousEmail);
+        if (emailChanged) {
             person.setEmail(email);
             person.setEmailVerified(false);
         }
@@ -48,11 +55,16 @@ final class PasswordReset {
         person.addRequiredAction(BIRTHDAY_PASSWORD_ACTION);
         try {
             new ResetLetter(session, realm).send(person, caller, password, agencies);
+            if (emailChanged && previousEmail != null && !previousEmail.isBlank()) {
+                // No reset moves the letter to another mailbox unnoticed: without the notice, nothing happens.
+                new EmailChangeNotice(session, realm).send(person, previousEmail, caller, agencies);
+            }
         } catch (EmailException e) {
             session.getTransactionManager().setRollbackOnly();
             throw PersonnelProblem.MAIL_FAILED.exception();
         }
         endSessions(person);
+        return emailChanged ? Optional.of(previousEmail == null ? "" : previousEmail) : Optional.empty();
     }
 
     /**

@@ -3,12 +3,14 @@ package tw.ecpa.keycloak.personnel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
+import tw.ecpa.keycloak.core.EmailMask;
 import tw.ecpa.keycloak.core.NationalId;
 import tw.ecpa.keycloak.core.NationalIdMask;
 
@@ -30,9 +32,17 @@ final class PersonnelEvents {
         this.adminEvent = adminEvent;
     }
 
-    void passwordReset(Caller caller, UserModel person, String reason) {
+    /**
+     * The reset, with the address the letter went to and, when the reset replaced it, the address before
+     * ({@code previousEmail}), both masked: the trail shows that a letter went to a new mailbox without
+     * the event holding anyone's address.
+     */
+    void passwordReset(Caller caller, UserModel person, String reason, Optional<String> replacedEmail) {
         Map<String, String> facts = facts(caller, person);
         facts.put("reason", reason == null ? "" : reason);
+        facts.put("email", EmailMask.mask(person.getEmail()));
+        facts.put("emailChanged", Boolean.toString(replacedEmail.isPresent()));
+        replacedEmail.ifPresent(previous -> facts.put("previousEmail", previous.isEmpty() ? "" : EmailMask.mask(previous)));
         send(PASSWORD_RESET, OperationType.ACTION, List.of("users", person.getId(), "ecpa-password-reset"), facts);
     }
 

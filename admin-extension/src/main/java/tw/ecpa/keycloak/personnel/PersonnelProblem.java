@@ -8,6 +8,8 @@ package tw.ecpa.keycloak.personnel;
 enum PersonnelProblem {
 
     INVALID_REQUEST(400, "invalid-request", "ecpa.personnel.error.invalidRequest"),
+    /** A body that is not {@code application/json}. */
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "ecpa.personnel.error.unsupportedMediaType"),
     BAD_NATIONAL_ID(400, "bad-national-id", "ecpa.personnel.error.badNationalId"),
     EMAIL_MISSING(400, "email-missing", "ecpa.personnel.error.emailMissing"),
     EMAIL_INVALID(400, "email-invalid", "ecpa.personnel.error.emailInvalid"),

@@ -1,13 +1,14 @@
 package tw.ecpa.keycloak.personnel;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -96,13 +99,10 @@ public class PersonnelResource {
 
     @POST
     @Path("search")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response search(SearchRequest request) {
+    public Response search(@Context HttpHeaders headers, InputStream json) {
         return answer(() -> {
             ResetMethod method = caller.requireMethod();
-            if (request == null) {
-                throw PersonnelProblem.INVALID_REQUEST.exception();
-            }
+            SearchRequest request = RequestBody.read(headers, json, SearchRequest.class);
             NationalId nationalId = PersonnelDirectory.parse(request.nationalId());
             String reason = requireReason(method, request.reason());
             UserModel person = lookUp(SEARCH_STEP, method, nationalId, reason);
@@ -113,13 +113,10 @@ public class PersonnelResource {
     /** Step one of a reset: checks everything and answers with what 確定 will do, changing nothing. */
     @POST
     @Path("resets")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response createReset(ResetRequest request) {
+    public Response createReset(@Context HttpHeaders headers, InputStream json) {
         return answer(() -> {
             ResetMethod method = caller.requireMethod();
-            if (request == null) {
-                throw PersonnelProblem.INVALID_REQUEST.exception();
-            }
+            ResetRequest request = RequestBody.read(headers, json, ResetRequest.class);
             NationalId nationalId = PersonnelDirectory.parse(request.nationalId());
             String reason = requireReason(method, request.reason());
             UserModel person = lookUp(RESET_REQUEST_STEP, method, nationalId, reason);
@@ -158,8 +155,8 @@ public class PersonnelResource {
             }
             String email = ResetEmail.check(session, person, reset.email());
             new ResetRateLimit(session.singleUseObjects(), settings.resetsPerHour()).claim(caller.user().getId());
-            new PasswordReset(session, realm, agencies).perform(person, email, caller, settings.passwordLength());
-            events.passwordReset(caller, person, reset.reason());
+            Optional<String> replacedEmail = new PasswordReset(session, realm, agencies).perform(person, email, caller, settings.passwordLength());
+            events.passwordReset(caller, person, reset.reason(), replacedEmail);
 
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", "sent");
@@ -210,21 +207,22 @@ public class PersonnelResource {
     /** Grants or revokes an officer's reset permission and concurrent agencies, all within the chief's agency. */
     @PUT
     @Path("officers/{userId}/grants")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response updateGrants(@PathParam("userId") String userId, GrantsRequest request) {
+    public Response updateGrants(@PathParam("userId") String userId, @Context HttpHeaders headers, InputStream json) {
         return answer(() -> {
             requireChief();
-            if (request == null || request.resetGranted() == null
-                    || request.concurrentAgencies() != null && (request.concurrentAgencies().size() > MAX_CONCURRENT_AGENCIES
-                            || request.concurrentAgencies().stream().anyMatch(code -> code == null || code.length() > MAX_AGENCY_CODE_LENGTH))) {
+            GrantsRequest request = RequestBody.read(headers, json, GrantsRequest.class);
+            // Both fields always: a missing list is no way to say "none" (that is []), so that a client that
+            // forgot the field cannot silently revoke every concurrent agency.
+            if (request.resetGranted() == null || request.concurrentAgencies() == null
+                    || request.concurrentAgencies().size() > MAX_CONCURRENT_AGENCIES
+                    || request.concurrentAgencies().stream().anyMatch(code -> code == null || code.length() > MAX_AGENCY_CODE_LENGTH)) {
                 throw PersonnelProblem.INVALID_REQUEST.exception();
             }
             UserModel officer = userId == null ? null : session.users().getUserById(realm, userId);
             if (officer == null || !isChiefsOfficer(officer)) {
                 throw PersonnelProblem.PERSON_NOT_REACHABLE.exception();
             }
-            List<String> concurrent = request.concurrentAgencies() == null ? List.of()
-                    : request.concurrentAgencies().stream().map(String::strip).distinct().toList();
+            List<String> concurrent = request.concurrentAgencies().stream().map(String::strip).distinct().toList();
             for (String code : concurrent) {
                 if (agencies.byCode(code).isEmpty()) {
                     throw PersonnelProblem.UNKNOWN_AGENCY.exception();

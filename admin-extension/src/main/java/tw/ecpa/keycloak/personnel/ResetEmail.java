@@ -20,7 +20,22 @@ final class ResetEmail {
 
     private static final String EMAIL = UserModel.EMAIL;
 
+    /** RFC 5321's limit for a path: no mailbox is longer. */
+    static final int MAX_LENGTH = 254;
+
     private ResetEmail() {
+    }
+
+    /**
+     * Characters that have no business in an address an officer types: line breaks and other controls
+     * (header injection), spaces, and invisible formatting such as U+202E RIGHT-TO-LEFT OVERRIDE or
+     * U+200B ZERO WIDTH SPACE, which make the confirmation dialog show another address than the one sent.
+     * The template's user profile refuses them too, but its e-mail validator is the operator's to change;
+     * this check is the reset's own.
+     */
+    private static boolean hidesWhatIsTyped(int codePoint) {
+        return Character.isISOControl(codePoint) || Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
+                || Character.getType(codePoint) == Character.FORMAT;
     }
 
     static String check(KeycloakSession session, UserModel person, String typed) {
@@ -28,6 +43,9 @@ final class ResetEmail {
             throw PersonnelProblem.EMAIL_MISSING.exception();
         }
         String email = typed.strip();
+        if (email.length() > MAX_LENGTH || email.codePoints().anyMatch(ResetEmail::hidesWhatIsTyped)) {
+            throw PersonnelProblem.EMAIL_INVALID.exception();
+        }
         Map<String, List<String>> attributes = new HashMap<>(person.getAttributes());
         attributes.put(EMAIL, List.of(email));
         UserProfile profile = session.getProvider(UserProfileProvider.class)

@@ -217,6 +217,24 @@ final class PersonnelApiClient implements AutoCloseable {
                 .collect(Collectors.joining("&"));
     }
 
+    /**
+     * Sends exactly the given body text with the given content type (either may be null: none sent) and
+     * bearer token (null: none), for the tests of bad input; the answer as the API gave it.
+     */
+    Answer raw(String token, String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serverUrl + "/admin/realms/" + realmName + API + path))
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<String> response = send(request);
+        return new Answer(response.statusCode(), parse(response.body()));
+    }
+
     /** Calls the API with any bearer token and an Origin, for the tests of who may call it; the raw answer. */
     HttpResponse<String> callAs(String token, String path, String origin) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serverUrl + "/admin/realms/" + realmName + API + path))

@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -353,6 +359,60 @@ class PersonnelResetIT extends EcpaIntegrationTest {
         ResetMails.Letter letter = ResetMails.onlyTo(mail, person.email());
         assertThat(letter.subject()).isEqualTo("ECPA Personnel Service Portal: your password was reset");
         assertThat(letter.text()).contains("王大明 of Ministry of Demonstration", "Your new password:", letter.password(), "Change this password right after logging in");
+    }
+
+    /**
+     * The letter's link is the realm's frontend URL (what the person's browser reaches), not the host the
+     * officer's console called the API on (an internal name, say). The chief signs in through the frontend
+     * URL (tokens are issued for it) and calls the API on the server's own address.
+     */
+    @Test
+    void theLettersLinkIsBuiltFromTheRealmsFrontendUrl() {
+        ResetTargets.Target person = targets.serving(MINISTRY);
+        URI server = URI.create(realm.getBaseUrl());
+        String frontend = server.getScheme() + "://" + ("localhost".equals(server.getHost()) ? "127.0.0.1" : "localhost") + ":" + server.getPort();
+        Map<String, String> original = Map.copyOf(realm.admin().toRepresentation().getAttributesOrEmpty());
+        Map<String, String> withFrontend = new HashMap<>(original);
+        withFrontend.put("frontendUrl", frontend);
+        setRealmAttributes(withFrontend);
+        PersonnelApiClient.Answer confirmed;
+        try (PersonnelApiClient viaFrontend = new PersonnelApiClient(frontend + "/realms/" + REALM, realm.admin())) {
+            var chief = userByNationalId(CHIEF);
+            String token = viaFrontend.requireLogin(chief.toRepresentation().getUsername(), DemoUsers.givePassword(chief));
+            confirmed = api.reset(token, person.nationalId(), person.email(), null);
+        } finally {
+            setRealmAttributes(original);
+        }
+        assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(200);
+        ResetMails.Letter letter = ResetMails.onlyTo(mail, person.email());
+        assertThat(letter.text()).contains("登入網址： " + frontend + "/realms/" + REALM + "/account");
+        assertThat(letter.html()).contains("href=\"" + frontend + "/realms/" + REALM + "/account\"");
+        assertThat(realm.admin().toRepresentation().getAttributesOrEmpty()).as("the realm's attributes, restored").isEqualTo(original);
+        assertThat(issuer()).as("tokens are issued for the server's own address again").isEqualTo(realm.getBaseUrl());
+    }
+
+    /**
+     * Keycloak's realm update takes the representation's attributes as the whole set (it removes every
+     * attribute the map leaves out, {@code acr.loa.map} included), so the test always sends them all.
+     */
+    private void setRealmAttributes(Map<String, String> attributes) {
+        RealmRepresentation update = new RealmRepresentation();
+        update.setAttributes(new HashMap<>(attributes));
+        realm.admin().update(update);
+    }
+
+    private String issuer() {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/.well-known/openid-configuration")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new ObjectMapper().readTree(response.body()).path("issuer").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The demo officer 王小美 with the chief's reset permission and the given concurrent agencies. */

@@ -2,6 +2,7 @@ package tw.ecpa.keycloak.portal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -43,14 +44,16 @@ final class PortalChromeResource implements RealmResourceProvider {
     public Response chrome(@QueryParam("client_id") String clientId, @QueryParam("tab_id") String tabId,
                            @QueryParam("lang") String lang) {
         RealmModel realm = session.getContext().getRealm();
-        VisitorFigures figures = new VisitorCounter(session).figures(realm.getId(), VisitorFigures.portalDay(), onlineNow.of(session, realm));
+        boolean english = lang != null && lang.startsWith("en");
+        Optional<SignedInPerson> identified = SignedInPerson.of(session, realm, clientId, tabId, english);
+        long online = OnlineNow.asSeenBy(onlineNow.of(session, realm), identified.filter(SignedInPerson::signedIn).isPresent());
+        VisitorFigures figures = new VisitorCounter(session).figures(realm.getId(), VisitorFigures.portalDay(), online);
         Map<String, Object> chrome = new LinkedHashMap<>();
         chrome.put("onlineNow", figures.onlineNow());
         chrome.put("today", figures.today());
         chrome.put("total", figures.total());
         chrome.put("clientIp", session.getContext().getConnection().getRemoteAddr());
-        boolean english = lang != null && lang.startsWith("en");
-        SignedInPerson.of(session, realm, clientId, tabId, english).ifPresent(person -> {
+        identified.ifPresent(person -> {
             Map<String, Object> who = new LinkedHashMap<>();
             who.put("name", person.name());
             who.put("agency", person.agency());

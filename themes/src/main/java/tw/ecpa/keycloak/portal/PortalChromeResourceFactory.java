@@ -15,7 +15,7 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
 /**
  * The page header's data at {@code /realms/{realm}/}{@value #PROVIDER_ID}{@code /chrome}. Option
  * {@code --spi-realm-restapi-extension--ecpa-portal--online-now-seconds} (default
- * {@value #DEFAULT_ONLINE_NOW_SECONDS}): how long a node reuses its count of active sessions.
+ * {@value #DEFAULT_ONLINE_NOW_SECONDS}, at least 1): how long a node reuses its count of active sessions.
  */
 public final class PortalChromeResourceFactory implements RealmResourceProviderFactory {
 
@@ -33,7 +33,12 @@ public final class PortalChromeResourceFactory implements RealmResourceProviderF
     @Override
     public void init(Config.Scope config) {
         int seconds = config.getInt(ONLINE_NOW_SECONDS, DEFAULT_ONLINE_NOW_SECONDS);
-        onlineNow = new OnlineNow(Duration.ofSeconds(Math.max(0, seconds)), Clock.systemUTC());
+        // 0 used to mean "count on every page view": one grouped query per request of an endpoint anyone may
+        // call. Refused at start, so that an operator learns it instead of running it.
+        if (seconds < 1) {
+            throw new IllegalArgumentException(ONLINE_NOW_SECONDS + " must be at least 1 (seconds a node reuses its count), not " + seconds);
+        }
+        onlineNow = new OnlineNow(Duration.ofSeconds(seconds), Clock.systemUTC());
     }
 
     @Override
@@ -44,7 +49,7 @@ public final class PortalChromeResourceFactory implements RealmResourceProviderF
     public List<ProviderConfigProperty> getConfigMetadata() {
         return ProviderConfigurationBuilder.create()
                 .property().name(ONLINE_NOW_SECONDS).type("int")
-                .helpText("Seconds a node reuses its count of the realm's active sessions for the page header.")
+                .helpText("Seconds (at least 1) a node reuses its count of the realm's active sessions for the page header.")
                 .defaultValue(DEFAULT_ONLINE_NOW_SECONDS).add()
                 .build();
     }

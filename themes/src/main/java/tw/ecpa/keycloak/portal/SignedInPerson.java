@@ -17,9 +17,10 @@ import tw.ecpa.keycloak.core.PersonalName;
 /**
  * The person a page is shown to, once identified: "人事主管測試@測試 (自然人憑證)". Found in this browser's
  * login in progress (its auth session cookie and the page's tab) or, failing that, its signed-in
- * session; never from anything the page could name on its own.
+ * session; never from anything the page could name on its own. {@code signedIn}: found by their
+ * signed-in session, which is one of the active sessions 線上人數 counts.
  */
-record SignedInPerson(String name, String agency, String method) {
+record SignedInPerson(String name, String agency, String method, boolean signedIn) {
 
     /** The note the login methods leave in the auth and user session: password, certificate, agency-certificate. */
     static final String LOGIN_METHOD_NOTE = "ecpa.loginMethod";
@@ -42,17 +43,18 @@ record SignedInPerson(String name, String agency, String method) {
                 if (method == null && signedIn != null && signedIn.getUser() != null && signedIn.getUser().getId().equals(user.getId())) {
                     method = signedIn.getNote(LOGIN_METHOD_NOTE);
                 }
-                return Optional.of(describe(session, realm, user, method, english));
+                return Optional.of(describe(session, realm, user, method, english, false));
             }
         }
         if (signedIn != null && signedIn.getUser() != null) {
-            return Optional.of(describe(session, realm, signedIn.getUser(), signedIn.getNote(LOGIN_METHOD_NOTE), english));
+            return Optional.of(describe(session, realm, signedIn.getUser(), signedIn.getNote(LOGIN_METHOD_NOTE), english, true));
         }
         return Optional.empty();
     }
 
-    private static SignedInPerson describe(KeycloakSession session, RealmModel realm, UserModel user, String method, boolean english) {
-        return new SignedInPerson(nameOf(user), agencyOf(session, realm, user, english), method);
+    private static SignedInPerson describe(KeycloakSession session, RealmModel realm, UserModel user, String method, boolean english,
+                                           boolean signedIn) {
+        return new SignedInPerson(nameOf(user), agencyOf(session, realm, user, english), method, signedIn);
     }
 
     /** As the portal writes names everywhere (王大明, Mary Chen); the account when the record has no name. */

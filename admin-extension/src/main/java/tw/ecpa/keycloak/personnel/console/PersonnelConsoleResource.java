@@ -40,8 +40,6 @@ public class PersonnelConsoleResource {
     static final String STYLE = "css/ecpa-personnel-console.css";
     /** The messages the page needs, from the login theme, in the page's language. */
     private static final String MESSAGE_PREFIX = "ecpa.personnel.";
-    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-            + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private final KeycloakSession session;
 
@@ -70,10 +68,7 @@ public class PersonnelConsoleResource {
         attributes.put("realmDisplayName", realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
         attributes.put("clientId", CLIENT_ID);
         String html = session.getProvider(FreeMarkerProvider.class).processTemplate(attributes, TEMPLATE, theme);
-        return Response.ok(html, "text/html; charset=utf-8")
-                .header("Content-Security-Policy", CSP)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
+        return ConsoleSecurityHeaders.apply(session, realm, Response.ok(html, "text/html; charset=utf-8"))
                 .cacheControl(noStore())
                 .build();
     }

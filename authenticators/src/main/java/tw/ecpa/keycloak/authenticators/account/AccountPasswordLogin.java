@@ -1,5 +1,6 @@
 package tw.ecpa.keycloak.authenticators.account;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -8,6 +9,7 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.models.UserCredentialModel;
@@ -28,7 +30,8 @@ import tw.ecpa.keycloak.authenticators.home.LoginMethod;
  * failure of a known person goes through {@code failureChallenge} so that brute-force detection counts
  * it, also while the account is locked. A locked account's password is never checked. A person who has
  * left service (卸職) is refused after the password is checked, so that the message tells nothing to
- * someone who does not know it.
+ * someone who does not know it; so is a reset's generated password past its lifespan
+ * ({@link GeneratedPasswordExpiry}).
  */
 public final class AccountPasswordLogin implements LoginMethod {
 
@@ -38,6 +41,8 @@ public final class AccountPasswordLogin implements LoginMethod {
     /** One message for an unknown account and a wrong password: nobody learns which accounts exist. */
     static final String INVALID = "ecpa.login.invalid";
     static final String DEPARTED = "ecpa.login.departed";
+    static final String GENERATED_PASSWORD_EXPIRED = "ecpa.login.generatedPasswordExpired";
+    static final String GENERATED_PASSWORD_EXPIRED_ERROR = "ecpa_generated_password_expired";
     static final String EMPLOYMENT_STATUS_ATTRIBUTE = "employmentStatus";
     static final String DEPARTED_STATUS = "departed";
 
@@ -93,6 +98,15 @@ public final class AccountPasswordLogin implements LoginMethod {
         if (DEPARTED_STATUS.equals(user.getFirstAttribute(EMPLOYMENT_STATUS_ATTRIBUTE))) {
             context.getEvent().detail(Details.REASON, "departed").error(Errors.USER_DISABLED);
             context.forceChallenge(page.render(context, new FormMessage(FIELD_ACCOUNT, DEPARTED), typed));
+            return;
+        }
+        if (GeneratedPasswordExpiry.hasExpired(context.getRealm(), user, Instant.ofEpochMilli(Time.currentTimeMillis()))) {
+            // The right password of a letter that is too old. Its own message, told only to someone who typed
+            // that password, so it tells nobody else anything; not a failure for brute-force detection (the
+            // person proved they hold the letter; counting it would lock them out while they ask for a new
+            // one); nothing on the record changes, the birthday step stays waiting for the next reset.
+            context.getEvent().detail(Details.REASON, "generated password expired").error(GENERATED_PASSWORD_EXPIRED_ERROR);
+            context.forceChallenge(page.render(context, new FormMessage(FIELD_ACCOUNT, GENERATED_PASSWORD_EXPIRED), typed));
             return;
         }
         // Only the failure bookkeeping needs it; left in place, the next pages would show the username.
