@@ -40,10 +40,11 @@ record SignedInPerson(String name, String agency, String method, boolean signedI
                 // The certificate step-up of someone already signed in runs in a new auth session that has
                 // not logged anybody in yet: its person is the signed-in one, who came in the way their
                 // session says (the page showed "陳志明@示範部第二署 ()" before).
-                if (method == null && signedIn != null && signedIn.getUser() != null && signedIn.getUser().getId().equals(user.getId())) {
+                boolean alreadySignedIn = signedIn != null && signedIn.getUser() != null && signedIn.getUser().getId().equals(user.getId());
+                if (method == null && alreadySignedIn) {
                     method = signedIn.getNote(LOGIN_METHOD_NOTE);
                 }
-                return Optional.of(describe(session, realm, user, method, english, false));
+                return Optional.of(describe(session, realm, user, method, english, alreadySignedIn));
             }
         }
         if (signedIn != null && signedIn.getUser() != null) {
