@@ -110,7 +110,10 @@ class ForgotPasswordIT extends EcpaIntegrationTest {
         CardLoginClient.Page tooShort = browser.submit("kc-passwd-update-form", Map.of("password-new", "Ab1!", "password-confirm", "Ab1!"));
         assertThat(tooShort.body()).contains(message("invalidPasswordMinLengthMessage", 8));
         String password = "Reset-" + Integer.toString((int) (Math.random() * 9000) + 1000) + "x";
-        CardLoginClient.Page done = browser.submit("kc-passwd-update-form", Map.of("password-new", password, "password-confirm", password));
+        CardLoginClient.Page saved = browser.submit("kc-passwd-update-form", Map.of("password-new", password, "password-confirm", password));
+        assertThat(saved.shows("ecpa-password-saved-form")).as("操作成功 after the reset: " + saved.body()).isTrue();
+        assertThat(saved.body()).contains(message("ecpa.password.saved"), message("ecpa.password.saved.reminder"));
+        CardLoginClient.Page done = browser.continueAfterPasswordSaved();
         assertThat(done.redirectedToApplication()).as("signed in after the reset: " + done.body()).isTrue();
 
         CardLoginClient later = new CardLoginClient();
