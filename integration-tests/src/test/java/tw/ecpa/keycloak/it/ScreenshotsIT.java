@@ -145,8 +145,9 @@ class ScreenshotsIT extends EcpaIntegrationTest {
         browser.driver().findElement(By.id("ecpa-back")).click();
         pages.waitFor(By.id("ecpa-binding-form"));
         browser.driver().findElement(By.id("account")).sendKeys(TestPeople.newNationalId());
-        browser.driver().findElement(By.id("ecpa-binding-next")).click();
+        // Read in the page's language before the click starts replacing the page.
         String notFound = pages.message("ecpa.binding.notInPersonnelDatabase");
+        browser.driver().findElement(By.id("ecpa-binding-next")).click();
         waitUntil(d -> d.getPageSource().contains(notFound), "not in the personnel database");
         shoot("binding-not-in-personnel-database");
     }
