@@ -17,7 +17,7 @@
             <@field.input name="birthday" label=msg("ecpa.birthday.label") required=true autofocus=true autocomplete="off" />
             <p id="ecpa-birthday-hint" class="${properties.kcInputHelperTextItemTextClass!}">${msg("ecpa.birthday.hint." + ecpaBirthdayFormat, ecpaBirthdayExample)}</p>
             <@field.password name="password-new" label=msg("passwordNew") required=true autocomplete="new-password" />
-            <@field.password name="password-confirm" label=msg("passwordConfirm") required=true autocomplete="new-password" />
+            <@field.password name="password-confirm" label=msg("passwordNewConfirm") required=true autocomplete="new-password" />
             <@buttons.actionGroup horizontal=true>
                 <@buttons.button id="kc-submit" name="submit" label="doSubmit"/>
             </@buttons.actionGroup>

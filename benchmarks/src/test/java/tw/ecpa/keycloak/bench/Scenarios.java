@@ -136,7 +136,7 @@ final class Scenarios {
 
     /**
      * A newcomer's first certificate login: card answer, binding page (national ID), personal-data step
-     * (custom account, e-mail, phone, e-gov messages), then the application. Each newcomer once; the users
+     * (custom account, e-mail, phone, e-gov messages), the password page and 操作成功, then the application. Each newcomer once; the users
      * stop when the newcomers run out.
      */
     static ScenarioBuilder binding(BenchRun run, int seconds, boolean warmUp) {
@@ -157,7 +157,9 @@ final class Scenarios {
                 }
                 Person p = newcomers.get(i);
                 String account = "bench.new" + (warmUp ? "w" : "") + BenchPeople.number(i) + Flows.random(3).toLowerCase().replaceAll("[^a-z]", "x");
-                return Map.of("nationalId", p.nationalId(), "account", account);
+                // Letters, digits and '-' under the guide's rules, never containing the account.
+                String password = "Bn-" + Flows.random(6).replaceAll("[^A-Za-z0-9]", "x") + "-7a";
+                return Map.of("nationalId", p.nationalId(), "account", account, "password", password);
             }
         };
         return looping(BINDING, seconds, feeder, Flows.authorize(run, ECPA_CLIENT)
@@ -170,6 +172,9 @@ final class Scenarios {
                         "email", s.getString("account") + "@bench.ecpa.test",
                         "phoneNumber", "0912345678",
                         "egovMessages", "yes")))
+                .exec(Flows.submit("password", "kc-passwd-update-form", s -> Map.of(
+                        "password-new", s.getString("password"), "password-confirm", s.getString("password"))))
+                .exec(Flows.submit("password saved", "ecpa-password-saved-form", s -> Map.of("continue", "")))
                 .exec(Flows.tokenExchange(run, ECPA_CLIENT)));
     }
 

@@ -73,7 +73,7 @@ class AgencyCertificateLoginIT extends EcpaIntegrationTest {
 
         CardLoginClient.Page page = logInWith(MINISTRY_CARD);
 
-        assertThat(page.redirectedToApplication()).as("no binding page and no personal-data step: %s", page.body()).isTrue();
+        assertThat(page.redirectedToApplication()).as("no binding page, no personal-data step, no password page: %s", page.body()).isTrue();
         JsonNode idToken = browser.idTokenClaims(realm.getBaseUrl(), flow.clientId(), CertificateLoginFlow.REDIRECT_URI);
         assertThat(idToken.path("preferred_username").asText()).isEqualTo(MINISTRY_ACCOUNT);
         assertThat(idToken.path("amr").toString()).isEqualTo("[\"sc\",\"pin\"]");

@@ -75,6 +75,7 @@ class BirthdayStepIT extends EcpaIntegrationTest {
         assertThat(person.admin().toRepresentation().getRequiredActions()).contains("ecpa-birthday-password");
 
         pages.fillBirthdayAndPassword(TestPeople.BIRTHDAY_ROC, NEW_PASSWORD, NEW_PASSWORD);
+        pages.continueAfterPasswordSaved();
         pages.waitForAccountConsole();
         assertThat(person.passwordCreatedDate()).isNotEqualTo(passwordSetAt);
     }

@@ -201,6 +201,25 @@ final class CardLoginClient {
         return post(page.formAction("ecpa-binding-form"), Map.of("account", account));
     }
 
+    /** Keycloak's password page: the new password twice, then 送出. */
+    Page setNewPassword(String password) {
+        return submit("kc-passwd-update-form", Map.of("password-new", password, "password-confirm", password));
+    }
+
+    /** 繼續 on the 操作成功 page that follows a saved password. */
+    Page continueAfterPasswordSaved() {
+        return submit("ecpa-password-saved-form", Map.of("continue", ""));
+    }
+
+    /** The end of a first card login of someone without a password: the password page, 操作成功, the application. */
+    Page setFirstPassword(String password) {
+        Page saved = setNewPassword(password);
+        if (!saved.shows("ecpa-password-saved-form")) {
+            throw new AssertionError("no 操作成功 after the password page:\n" + saved.body());
+        }
+        return continueAfterPasswordSaved();
+    }
+
     /** 上一步 on the 驗證失敗 page. */
     Page back() {
         return post(page.formAction("ecpa-verification-failed-form"), Map.of("ecpa.back", "1"));

@@ -69,6 +69,8 @@ class CertificateLevelSecurityIT extends EcpaIntegrationTest {
             clientUuid = location.substring(location.lastIndexOf('/') + 1);
         }
         damingAsHeWas = daming().toRepresentation();
+        // Someone who has done the first login: a password of his own, so binding asks for no password page.
+        DemoUsers.givePassword(daming());
 
         world.reader().insert(DAMING_CARD);
         CardLoginClient binding = new CardLoginClient(world.readerUrl());
@@ -82,9 +84,7 @@ class CertificateLevelSecurityIT extends EcpaIntegrationTest {
     void putDamingBack() {
         UserResource daming = daming();
         daming.update(damingAsHeWas);
-        daming.credentials().stream().filter(c -> "ecpa-certificate".equals(c.getType()))
-                .forEach(c -> daming.removeCredential(c.getId()));
-        daming.logout();
+        DemoUsers.forgetCardLogins(daming);
         realm.admin().attackDetection().clearBruteForceForUser(damingAsHeWas.getId());
         people.close();
         settings.close();

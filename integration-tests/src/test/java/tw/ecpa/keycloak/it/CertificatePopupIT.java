@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
@@ -59,9 +58,7 @@ class CertificatePopupIT extends EcpaIntegrationTest {
     @AfterEach
     void restoreTheRealmAndUnbind() {
         settings.close();
-        UserResource daming = userByNationalId(DAMING_ID);
-        daming.credentials().stream().filter(c -> "ecpa-certificate".equals(c.getType())).forEach(c -> daming.removeCredential(c.getId()));
-        daming.logout();
+        DemoUsers.forgetCardLogins(userByNationalId(DAMING_ID));
     }
 
     @Test
@@ -82,6 +79,7 @@ class CertificatePopupIT extends EcpaIntegrationTest {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(By.id("ecpa-binding-form")).isEmpty());
 
         assertThat(userByNationalId(DAMING_ID).credentials()).anyMatch(c -> "ecpa-certificate".equals(c.getType()));
+        assertThat(pages.isShowing(EcpaPages.UPDATE_PASSWORD)).as("王大明 has no password yet: the first login sets it").isTrue();
     }
 
     @Test

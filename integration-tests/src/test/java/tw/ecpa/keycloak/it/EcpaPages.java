@@ -26,6 +26,8 @@ final class EcpaPages {
     static final By PERSONAL_DATA = By.id("ecpa-personal-data-form");
     static final By BIRTHDAY_PASSWORD = By.id("ecpa-birthday-password-form");
     static final By UPDATE_PASSWORD = By.id("kc-passwd-update-form");
+    static final By PASSWORD_SAVED = By.id("ecpa-password-saved-form");
+    static final By BINDING = By.id("ecpa-binding-form");
 
     private final WebDriver driver;
     private final String realmUrl;
@@ -56,6 +58,20 @@ final class EcpaPages {
         submitAndWaitForTheNextPage(driver.findElement(By.id("kc-login")));
     }
 
+    /** The home page's 憑證登入 box with the inserted card: the PIN, then 登入 (the page's script runs the popup). */
+    void logInWithCard(String pin) {
+        waitFor(HOME);
+        driver.findElement(By.id("ecpa-pin")).sendKeys(RunSecrets.pin(pin));
+        driver.findElement(By.id("ecpa-certificate-login-button")).click();
+    }
+
+    /** 下一步 on the binding page of a first card login, with the custom account or national ID. */
+    void bind(String account) {
+        waitFor(BINDING);
+        type("account", account);
+        submitAndWaitForTheNextPage(driver.findElement(By.id("ecpa-binding-next")));
+    }
+
     void fillPersonalData(String account, String email, String phone, String egov) {
         waitFor(PERSONAL_DATA);
         type("username", account);
@@ -84,6 +100,18 @@ final class EcpaPages {
         type("password-new", password);
         type("password-confirm", confirmation);
         submitAndWaitForTheNextPage(driver.findElement(By.id("kc-submit")));
+    }
+
+    /** 繼續 on the 操作成功 page that follows a saved password. */
+    void continueAfterPasswordSaved() {
+        waitFor(PASSWORD_SAVED);
+        submitAndWaitForTheNextPage(driver.findElement(By.id("kc-submit")));
+    }
+
+    /** A new password on Keycloak's password page, then 繼續 on 操作成功: how a first login ends. */
+    void setPasswordAndContinue(String password) {
+        fillNewPassword(password, password);
+        continueAfterPasswordSaved();
     }
 
     private void type(String id, String value) {
@@ -211,6 +239,22 @@ final class EcpaPages {
         return driver.findElements(By.cssSelector("[id^='input-error-']:not([id^='input-error-container-']), .kc-feedback-text")).stream()
                 .map(WebElement::getText).map(String::strip).filter(t -> !t.isEmpty()).distinct()
                 .collect(Collectors.joining(" | "));
+    }
+
+    /** The message Keycloak shows on top of the page (success, info, warning or error), or "". */
+    String feedback() {
+        return driver.findElements(By.cssSelector(".kc-feedback-text")).stream().map(WebElement::getText).map(String::strip)
+                .findFirst().orElse("");
+    }
+
+    /** The label the page shows for a field. */
+    String labelOf(String field) {
+        return driver.findElements(By.cssSelector("label[for='" + field + "']")).stream().map(WebElement::getText)
+                .map(t -> t.replace("*", "").strip()).findFirst().orElse("");
+    }
+
+    boolean has(By element) {
+        return !driver.findElements(element).isEmpty();
     }
 
     String errorOf(String field) {

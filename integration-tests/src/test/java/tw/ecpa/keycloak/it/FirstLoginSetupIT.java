@@ -12,7 +12,10 @@ import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -20,13 +23,23 @@ import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 
+import tw.ecpa.keycloak.dev.cardworld.CardWorld;
+import tw.ecpa.keycloak.dev.cardworld.CardWorldExtension;
+
 /**
- * The first login after an officer's reset: birthday and new password (附註二), then personal data. The
- * birthday comes first (security issue 14): until it is proven, the person holds only the letter's
- * generated password, which must not be enough to change the e-mail address on file.
+ * The first login's setup (附註二): with the citizen card, personal data then the password page; after an
+ * officer's reset, birthday and new password, then personal data. The birthday comes first (security issue
+ * 14): until it is proven, the person holds only the letter's generated password, which must not be enough
+ * to change the e-mail address on file. Either way 操作成功 and the reminder to log out and in again, and
+ * afterwards 帳號登入 works with the custom account and the password.
  */
 @KeycloakIntegrationTest(config = EcpaServerConfig.class)
+@ExtendWith(CardWorldExtension.class)
 class FirstLoginSetupIT extends EcpaIntegrationTest {
+
+    /** 林建宏: serving, a citizen card, no custom account and no password yet (demo data). */
+    private static final String JIANHONG_ID = "B123456708";
+    private static final String JIANHONG_CARD = "citizen-jianhong.lin";
 
     private static final String TEMPORARY = "K5L6H5W8-x";
     private static final String NEW_PASSWORD = "New-pass-2024";
@@ -66,6 +79,10 @@ class FirstLoginSetupIT extends EcpaIntegrationTest {
         assertThat(pages.isShowing(EcpaPages.PERSONAL_DATA)).as("then personal data").isTrue();
         assertThat(pages.text(By.id("ecpa-personal-data-notice"))).isEqualTo(pages.message("ecpa.personalData.notice"));
         pages.fillPersonalData(account, account + "@it.ecpa.test", "0912345678", "yes");
+        assertThat(pages.isShowing(EcpaPages.PASSWORD_SAVED)).as("操作成功 after the setup").isTrue();
+        assertThat(pages.feedback()).isEqualTo(pages.message("ecpa.password.saved"));
+        assertThat(pages.text(By.id("ecpa-password-saved-reminder"))).isEqualTo(pages.message("ecpa.password.saved.reminder"));
+        pages.continueAfterPasswordSaved();
         pages.waitForAccountConsole();
 
         UserRepresentation saved = person.admin().toRepresentation();
@@ -136,6 +153,7 @@ class FirstLoginSetupIT extends EcpaIntegrationTest {
         assertThat(failures(person)).as("a bad new password is no failed login").isZero();
 
         pages.fillBirthdayAndPassword(TestPeople.BIRTHDAY_ROC, NEW_PASSWORD, NEW_PASSWORD);
+        pages.continueAfterPasswordSaved();
         pages.waitForAccountConsole();
         assertThat(person.passwordCreatedDate()).isNotEqualTo(passwordSetAt);
     }
@@ -188,10 +206,69 @@ class FirstLoginSetupIT extends EcpaIntegrationTest {
         int personalData = actions.stream().filter(a -> a.getAlias().equals("ecpa-personal-data")).findFirst().orElseThrow().getPriority();
         int birthday = actions.stream().filter(a -> a.getAlias().equals("ecpa-birthday-password")).findFirst().orElseThrow().getPriority();
         int password = actions.stream().filter(a -> a.getAlias().equals("UPDATE_PASSWORD")).findFirst().orElseThrow().getPriority();
+        int saved = actions.stream().filter(a -> a.getAlias().equals("ecpa-password-saved")).findFirst().orElseThrow().getPriority();
 
         assertThat(birthday).isLessThan(personalData);
         assertThat(personalData).isLessThan(password);
+        assertThat(password).as("操作成功 after the password").isLessThan(saved);
         assertThat(rep.getBrowserFlow()).isEqualTo("ecpa browser");
+    }
+
+    @Test
+    void aCardFirstLoginEndsWithThePasswordPageAndThenTheAccountAndPasswordLogIn(CardWorld world) {
+        UserResource jianhong = userByNationalId(JIANHONG_ID);
+        String account = TestPeople.freshAccount("it.card.");
+        String password = RunSecrets.password("Card-first-" + TestPeople.freshAccount("") + "7");
+        try (BrowserFormsSettings settings = BrowserFormsSettings.forCardWorld(realm.admin(), world)) {
+            world.reader().insert(JIANHONG_CARD);
+            pages.openAccountConsole();
+            pages.logInWithCard(world.catalogue().get(JIANHONG_CARD).pin());
+            pages.bind(JIANHONG_ID);
+            pages.fillPersonalData(account, "jianhong.lin@demo.ecpa.test", "0912345678", "yes");
+
+            assertThat(pages.isShowing(EcpaPages.UPDATE_PASSWORD)).as("the password page after the personal data").isTrue();
+            assertThat(pages.text(By.id("ecpa-password-rules"))).contains(pages.message("ecpa.password.rule.strength"))
+                    .contains(pages.message("ecpa.password.rule.forbidden", "% & + * ? < > / \\ '"));
+            assertThat(pages.labelOf("password-confirm")).isEqualTo(pages.message("passwordNewConfirm"));
+            assertThat(pages.has(By.id("kc-cancel"))).as("a first login's password cannot be left").isFalse();
+
+            pages.fillNewPassword("Ab1!xyz", "Ab1!xyz");
+            assertThat(pages.errors()).isEqualTo(pages.message("invalidPasswordMinLengthMessage", 8));
+            pages.fillNewPassword(account + "1#", account + "1#");
+            assertThat(pages.errors()).as("the custom account inside the password")
+                    .isEqualTo(pages.message("invalidPasswordNotContainsUsernameMessage"));
+            assertThat(passwords(jianhong)).as("nothing saved yet").isEmpty();
+
+            pages.fillNewPassword(password, password);
+            assertThat(pages.isShowing(EcpaPages.PASSWORD_SAVED)).isTrue();
+            assertThat(pages.feedback()).isEqualTo(pages.message("ecpa.password.saved"));
+            assertThat(pages.text(By.id("ecpa-password-saved-reminder"))).isEqualTo(pages.message("ecpa.password.saved.reminder"));
+            pages.continueAfterPasswordSaved();
+            pages.waitForAccountConsole();
+
+            UserRepresentation after = jianhong.toRepresentation();
+            assertThat(after.getUsername()).isEqualTo(account);
+            assertThat(after.getRequiredActions()).isEmpty();
+            assertThat(passwords(jianhong)).hasSize(1);
+            assertThat(jianhong.credentials()).anyMatch(c -> "ecpa-certificate".equals(c.getType()));
+
+            pages.forgetSession();
+            pages.openAccountConsole();
+            pages.logIn(account, password);
+            pages.waitForAccountConsole();
+        } finally {
+            // 林建宏 without card, password or required actions again. His custom account stays: the admin API
+            // refused his old representation, placeholder username included (HTTP 400).
+            jianhong.credentials().forEach(c -> jianhong.removeCredential(c.getId()));
+            UserRepresentation now = jianhong.toRepresentation();
+            now.setRequiredActions(List.of());
+            jianhong.update(now);
+            jianhong.logout();
+        }
+    }
+
+    private static List<CredentialRepresentation> passwords(UserResource user) {
+        return user.credentials().stream().filter(c -> CredentialRepresentation.PASSWORD.equals(c.getType())).toList();
     }
 
     /** The submitted page's answer is counted once the server has answered it: wait for that, not for a fixed time. */

@@ -16,17 +16,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
  * 忘記密碼 from the home page's 帳號登入 box, at HTTP level: the realm's reset-credentials flow asks for a
  * national ID or custom account, answers the same whoever it was, mails a single-use link only to a
- * serving person (once per cool-down), and the link sets a password under the guide's rules.
+ * serving person with a password (once per cool-down), and the link sets a password under the guide's
+ * rules. Someone who has not done their first login gets the same page and a mail naming the first-login
+ * ways, without a link.
  */
 @KeycloakIntegrationTest(config = EcpaServerConfig.class)
 class ForgotPasswordIT extends EcpaIntegrationTest {
 
     private static final String REDIRECT_URI = "http://127.0.0.1:9/callback";
+    private static final String PASSWORD = "Forgot-it-42x";
     private static final Pattern RESET_LINK = Pattern.compile("(https?://\\S+/login-actions/action-token\\?\\S+)");
 
     private TestPeople people;
@@ -84,6 +88,7 @@ class ForgotPasswordIT extends EcpaIntegrationTest {
     void givenAnExistingAndANonExistingAccountThenThePageIsTheSameAndOnlyTheServingPersonGetsMail() {
         String account = TestPeople.freshAccount("forgot");
         TestPeople.Person person = people.withAccount(account);
+        person.givePassword(PASSWORD);
 
         CardLoginClient.Page existing = forgot(new CardLoginClient(), account);
         CardLoginClient.Page missing = forgot(new CardLoginClient(), TestPeople.freshAccount("nobody"));
@@ -101,6 +106,7 @@ class ForgotPasswordIT extends EcpaIntegrationTest {
     void givenTheNationalIdThenTheLinkSetsAPasswordUnderTheRulesOnlyOnce() {
         String account = TestPeople.freshAccount("forgotid");
         TestPeople.Person person = people.withAccount(account);
+        person.givePassword(PASSWORD);
         CardLoginClient browser = new CardLoginClient();
         forgot(browser, person.nationalId());
         String link = resetLink(account + "@it.ecpa.test");
@@ -114,7 +120,10 @@ class ForgotPasswordIT extends EcpaIntegrationTest {
         CardLoginClient.Page tooShort = browser.submit("kc-passwd-update-form", Map.of("password-new", "Ab1!", "password-confirm", "Ab1!"));
         assertThat(tooShort.body()).contains(message("invalidPasswordMinLengthMessage", 8));
         String password = "Reset-" + Integer.toString((int) (Math.random() * 9000) + 1000) + "x";
-        CardLoginClient.Page done = browser.submit("kc-passwd-update-form", Map.of("password-new", password, "password-confirm", password));
+        CardLoginClient.Page saved = browser.submit("kc-passwd-update-form", Map.of("password-new", password, "password-confirm", password));
+        assertThat(saved.shows("ecpa-password-saved-form")).as("操作成功 after the reset: " + saved.body()).isTrue();
+        assertThat(saved.body()).contains(message("ecpa.password.saved"), message("ecpa.password.saved.reminder"));
+        CardLoginClient.Page done = browser.continueAfterPasswordSaved();
         assertThat(done.redirectedToApplication()).as("signed in after the reset: " + done.body()).isTrue();
 
         CardLoginClient later = new CardLoginClient();
@@ -129,6 +138,61 @@ class ForgotPasswordIT extends EcpaIntegrationTest {
         assertThat(resets).as("the new password is an event").isNotEmpty();
         assertThat(String.valueOf(resets.stream().map(EventRepresentation::getDetails).toList()))
                 .doesNotContain(person.nationalId()).doesNotContain(password);
+    }
+
+    @Test
+    void givenSomeoneWithoutAFirstLoginThenTheSamePageAndAMailWithTheFirstLoginWaysButNoLink() {
+        String account = TestPeople.freshAccount("forgotfirst");
+        TestPeople.Person person = people.withAccount(account);
+        UserRepresentation before = person.admin().toRepresentation();
+        String withPassword = TestPeople.freshAccount("forgotknown");
+        people.withAccount(withPassword).givePassword(PASSWORD);
+
+        CardLoginClient.Page page = forgot(new CardLoginClient(), person.nationalId());
+        CardLoginClient.Page known = forgot(new CardLoginClient(), withPassword);
+
+        assertThat(page.status()).isEqualTo(known.status()).isEqualTo(200);
+        assertThat(visibleText(page)).as("the same page as for someone with a password").isEqualTo(visibleText(known));
+        assertThat(page.body()).contains("template: ecpa-home.ftl").contains(message("emailSentMessage"));
+
+        ResetMails.Letter letter = ResetMails.onlyTo(mail, account + "@it.ecpa.test");
+        assertThat(letter.subject()).isEqualTo(ResetMails.messageIn("zh-Hant", "ecpa.mail.firstLogin.subject"));
+        for (String text : List.of(letter.text(), letter.html())) {
+            assertThat(text).contains(ResetMails.messageIn("zh-Hant", "ecpa.mail.firstLogin.card"))
+                    .contains(ResetMails.messageIn("zh-Hant", "ecpa.mail.firstLogin.officer"))
+                    .contains(ResetMails.messageIn("zh-Hant", "ecpa.mail.firstLogin.helpDesk"))
+                    .contains("自然人憑證").contains("人事人員").contains("049-2359108 按 4")
+                    .doesNotContain("login-actions").doesNotContain("action-token").doesNotContain("key=");
+        }
+        assertThat(RESET_LINK.matcher(letter.text()).find()).as("no reset link").isFalse();
+
+        UserRepresentation after = person.admin().toRepresentation();
+        assertThat(person.admin().credentials()).as("still no password").isEmpty();
+        assertThat(after.getUsername()).isEqualTo(before.getUsername());
+        assertThat(after.getEmail()).isEqualTo(before.getEmail());
+        assertThat(after.getRequiredActions()).isEqualTo(before.getRequiredActions());
+        List<EventRepresentation> refused = realm.admin().getEvents(List.of("RESET_PASSWORD_ERROR"), null, person.id(),
+                null, null, null, 0, 5);
+        assertThat(refused).extracting(EventRepresentation::getError).contains("ecpa_reset_before_first_login");
+        assertThat(String.valueOf(refused.stream().map(EventRepresentation::getDetails).toList())).doesNotContain(person.nationalId());
+    }
+
+    @Test
+    void givenANewcomerWithoutAFirstLoginOrAnEmailThenTheSamePageAndNoMail() {
+        TestPeople.Person newcomer = people.newcomer();
+        int mailsBefore = mail.getReceivedMessages().length;
+
+        CardLoginClient.Page page = forgot(new CardLoginClient(), newcomer.nationalId());
+
+        assertThat(page.body()).contains("template: ecpa-home.ftl").contains(message("emailSentMessage"));
+        assertThat(mail.getReceivedMessages()).as("nobody to write to").hasSize(mailsBefore);
+        assertThat(newcomer.admin().credentials()).isEmpty();
+    }
+
+    /** What the person reads on the page: its text without the markup, the per-request codes and the visitor figures. */
+    private static String visibleText(CardLoginClient.Page page) {
+        return page.body().replaceAll("(?si)<script.*?</script>", "").replaceAll("(?s)<[^>]+>", " ")
+                .replaceAll("\\s+", " ").strip();
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -93,11 +94,40 @@ class LaterChangesIT extends EcpaIntegrationTest {
 
         requestAction("UPDATE_PASSWORD");
         pages.fillNewPassword("Changed-pw-77", "Changed-pw-77");
+        assertThat(pages.isShowing(EcpaPages.PASSWORD_SAVED)).as("操作成功 after 修改密碼").isTrue();
+        assertThat(pages.feedback()).isEqualTo(pages.message("ecpa.password.saved"));
+        assertThat(pages.text(By.id("ecpa-password-saved-reminder"))).isEqualTo(pages.message("ecpa.password.saved.reminder"));
+        pages.continueAfterPasswordSaved();
         awaitCallbackWith("kc_action_status=success");
 
         pages.forgetSession();
         pages.openAccountConsole();
         pages.logIn(account, "Changed-pw-77");
+        pages.waitForAccountConsole();
+    }
+
+    @Test
+    void aPasswordChangeThePersonStartedMayBeCancelledAndChangesNothing() {
+        String account = TestPeople.freshAccount("it.later.");
+        TestPeople.Person person = people.withAccount(account);
+        person.givePassword(PASSWORD);
+        pages.openAccountConsole();
+        pages.logIn(account, PASSWORD);
+        pages.waitForAccountConsole();
+        Long passwordSetAt = person.passwordCreatedDate();
+
+        requestAction("UPDATE_PASSWORD");
+        pages.waitFor(EcpaPages.UPDATE_PASSWORD);
+        assertThat(pages.labelOf("password-confirm")).isEqualTo(pages.message("passwordNewConfirm"));
+        assertThat(pages.text(By.id("kc-cancel"))).as("修改密碼 shows 取消 as the guide does").isEqualTo(pages.message("doCancel"));
+        browser.driver().findElement(By.id("kc-cancel")).click();
+        awaitCallbackWith("kc_action_status=cancelled");
+
+        assertThat(person.passwordCreatedDate()).as("nothing saved").isEqualTo(passwordSetAt);
+        assertThat(person.admin().toRepresentation().getRequiredActions()).isEmpty();
+        pages.forgetSession();
+        pages.openAccountConsole();
+        pages.logIn(account, PASSWORD);
         pages.waitForAccountConsole();
     }
 

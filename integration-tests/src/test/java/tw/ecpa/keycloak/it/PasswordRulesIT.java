@@ -15,7 +15,9 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /**
  * The guide's password rules on Keycloak's update-password step, enforced by the realm's password
- * policy (Keycloak's own policies plus ecpa-letters, ecpa-forbidden-characters, ecpa-not-national-id).
+ * policy (Keycloak's own policies plus ecpa-letters, ecpa-forbidden-characters, ecpa-not-national-id;
+ * Keycloak's notContainsUsername refuses the custom account anywhere in the password, notUsername only
+ * the account itself).
  * Each rule is broken once, and nothing is saved.
  */
 @KeycloakIntegrationTest(config = EcpaServerConfig.class)
@@ -66,8 +68,10 @@ class PasswordRulesIT extends EcpaIntegrationTest {
             check(mismatches, "forbidden " + c, "Abcdef12" + c, "ecpa.password.forbiddenCharacters", "% & + * ? < > / \\ '");
         }
         check(mismatches, "contains the national ID", person.nationalId() + "!x", "ecpa.password.notNationalId");
-        check(mismatches, "equal to the account", account, "invalidPasswordNotUsernameMessage");
+        check(mismatches, "equal to the account", account, "invalidPasswordNotContainsUsernameMessage");
         RunSecrets.notSecret(account);
+        check(mismatches, "contains the account", account + "1#", "invalidPasswordNotContainsUsernameMessage");
+        check(mismatches, "contains the account in capitals", "X" + account.toUpperCase(java.util.Locale.ROOT) + "9!", "invalidPasswordNotContainsUsernameMessage");
         check(mismatches, "reused", CURRENT, "invalidPasswordHistoryMessage", 5);
 
         pages.fillNewPassword("Abcdef12!x", "Abcdef12!y");
@@ -81,6 +85,9 @@ class PasswordRulesIT extends EcpaIntegrationTest {
         assertThat(person.passwordCreatedDate()).as("nothing saved").isEqualTo(passwordSetAt);
 
         pages.fillNewPassword("Abcdef12!x", "Abcdef12!x");
+        assertThat(pages.isShowing(EcpaPages.PASSWORD_SAVED)).isTrue();
+        assertThat(pages.feedback()).isEqualTo(pages.message("ecpa.password.saved"));
+        pages.continueAfterPasswordSaved();
         pages.waitForAccountConsole();
         assertThat(person.passwordCreatedDate()).isNotEqualTo(passwordSetAt);
     }

@@ -36,9 +36,9 @@ import tw.ecpa.keycloak.dev.pki.TestPkiOids;
 /**
  * Every page a civil servant meets, rendered in headless Chromium in zh-Hant and written as a PNG under
  * {@code target/screenshots/}: the home page, the certificate errors, binding, verification failed,
- * the setup pages, Keycloak's error page, 我的專區 (a civil servant's, the personnel chief's with
- * 【權限與兼辦管理】), the personnel console and the reset letter. Each shot first
- * waits for what makes the page that page, so a screenshot is never of the wrong page.
+ * the setup pages (操作成功 after the password included), Keycloak's error page, 我的專區 (a civil
+ * servant's, the personnel chief's with 【權限與兼辦管理】), the personnel console and the reset letter.
+ * Each shot first waits for what makes the page that page, so a screenshot is never of the wrong page.
  */
 @KeycloakIntegrationTest(config = EcpaServerConfig.class)
 @ExtendWith(CardWorldExtension.class)
@@ -175,6 +175,10 @@ class ScreenshotsIT extends EcpaIntegrationTest {
         pages.waitFor(EcpaPages.UPDATE_PASSWORD);
         pages.waitForTheChrome();
         shoot("update-password");
+        pages.fillNewPassword("Shots-saved-42x", "Shots-saved-42x");
+        pages.waitFor(EcpaPages.PASSWORD_SAVED);
+        assertThat(pages.feedback()).isEqualTo(pages.message("ecpa.password.saved"));
+        shoot("password-saved");
 
         TestPeople.Person reset = people.withAccount(TestPeople.freshAccount("it.shots."));
         reset.resetByOfficer(PASSWORD);

@@ -42,6 +42,7 @@ import tw.ecpa.keycloak.personnel.PersonnelApiFactory;
 import tw.ecpa.keycloak.personnel.console.PersonnelConsoleFactory;
 import tw.ecpa.keycloak.profile.NationalIdValidator;
 import tw.ecpa.keycloak.requiredactions.birthday.BirthdayPasswordActionFactory;
+import tw.ecpa.keycloak.requiredactions.password.PasswordSavedNoticeFactory;
 import tw.ecpa.keycloak.requiredactions.personaldata.PersonalDataActionFactory;
 
 @KeycloakIntegrationTest(config = EcpaServerConfig.class)
@@ -60,7 +61,7 @@ class ServerInfoIT extends EcpaIntegrationTest {
             "credential", List.of(BoundCertificateCredentialProviderFactory.PROVIDER_ID),
             "protocol-mapper", List.of(LoginMethodAmrMapper.PROVIDER_ID, CustomAccountMapper.PROVIDER_ID, PersonNameMapper.PROVIDER_ID),
             "required-action", List.of(PersonalDataActionFactory.PROVIDER_ID, BirthdayPasswordActionFactory.PROVIDER_ID,
-                    CardBindingActionFactory.PROVIDER_ID),
+                    CardBindingActionFactory.PROVIDER_ID, PasswordSavedNoticeFactory.PROVIDER_ID),
             "password-policy", List.of(LettersPasswordPolicy.ID, ForbiddenCharactersPasswordPolicy.ID, NotNationalIdPasswordPolicy.ID),
             "admin-realm-restapi-extension", List.of(PersonnelApiFactory.PROVIDER_ID),
             "realm-restapi-extension", List.of(PersonnelConsoleFactory.PROVIDER_ID));

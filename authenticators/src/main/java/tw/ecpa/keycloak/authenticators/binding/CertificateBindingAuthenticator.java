@@ -12,6 +12,7 @@ import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAu
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
@@ -35,8 +36,9 @@ import tw.ecpa.keycloak.holder.HolderVerifiers;
  * account, or their national ID when they have none, and the checks run in the guide's order, each with
  * the guide's message: a malformed ID is refused before any look-up; (1) nobody in the personnel
  * database; (2) departed (卸職); (3) the holder check says the card is someone else's (the 驗證失敗 page).
- * Only then is the certificate bound and the login goes on to the required actions. As the last step of
- * every login of the flow, it also records the certificate level for a card login ({@link CertificateLevel}).
+ * Only then is the certificate bound and the login goes on to the required actions, a password among them
+ * when the person has none yet ({@link FirstLoginPassword}). As the last step of every login of the flow,
+ * it also records the certificate level for a card login ({@link CertificateLevel}).
  * Failures about a found person go through {@code failureChallenge} with that person as the attempted
  * user, so brute-force detection counts them on that person; every refusal after a look-up also counts
  * on the card and the auth session ({@link BindingAttempts}), and once either has used up its refusals
@@ -206,11 +208,16 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
             return;
         }
         attempts.succeeded(authSession);
+        FirstLoginPassword.requireIfMissing(user);
         authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
         VerifiedCertificateNotes.loggedIn(authSession, certificate, user);
         authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);
         authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);
         context.getEvent().detail("certificate_bound", "true");
+        // The binding is recorded when it happens, as 自然人憑證上傳 records it: the LOGIN event comes only once
+        // the required actions are done (the first login's password page), in a later request.
+        context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user)
+                .detail(Details.CREDENTIAL_TYPE, BoundCertificateCredentialModel.TYPE).success();
         context.setUser(user);
         CertificateLevel.reachedBy(context);
         context.success();
