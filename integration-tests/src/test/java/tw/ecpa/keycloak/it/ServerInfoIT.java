@@ -21,6 +21,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import tw.ecpa.keycloak.authenticators.account.ForgotPasswordLookupFactory;
 import tw.ecpa.keycloak.authenticators.binding.BoundCertificateCredentialProviderFactory;
+import tw.ecpa.keycloak.authenticators.binding.CardBindingSchemaFactory;
 import tw.ecpa.keycloak.authenticators.binding.CardBindingActionFactory;
 import tw.ecpa.keycloak.authenticators.binding.CertificateBindingAuthenticatorFactory;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginAuthenticatorFactory;
@@ -64,7 +65,9 @@ class ServerInfoIT extends EcpaIntegrationTest {
                     CardBindingActionFactory.PROVIDER_ID, PasswordSavedNoticeFactory.PROVIDER_ID),
             "password-policy", List.of(LettersPasswordPolicy.ID, ForbiddenCharactersPasswordPolicy.ID, NotNationalIdPasswordPolicy.ID),
             "admin-realm-restapi-extension", List.of(PersonnelApiFactory.PROVIDER_ID),
-            "realm-restapi-extension", List.of(PersonnelConsoleFactory.PROVIDER_ID));
+            "realm-restapi-extension", List.of(PersonnelConsoleFactory.PROVIDER_ID),
+            // The card bindings' own table, whose key lets one card belong to one person.
+            "jpa-entity-provider", List.of(CardBindingSchemaFactory.PROVIDER_ID));
 
     // theme: the portal chrome's providers (visitor figures, header data); Map.of holds at most ten pairs.
     static final Map<String, List<String>> PORTAL_PROVIDERS = Map.of(
