@@ -268,12 +268,22 @@ final class EcpaPages {
 
     /** Picks 中文 in the page's language menu, as a person on an English browser would (theme: chrome, screenshots). */
     void showInTraditionalChinese() {
+        showIn("zh-Hant");
+    }
+
+    /** Picks English in the page's language menu. */
+    void showInEnglish() {
+        showIn("en");
+    }
+
+    private void showIn(String locale) {
         WebElement menu = driver.findElement(By.id("login-select-toggle"));
         String link = menu.findElements(By.tagName("option")).stream().map(option -> option.getAttribute("value"))
-                .filter(value -> value.contains("kc_locale=zh-Hant")).findFirst().orElseThrow();
+                .filter(value -> value.contains("kc_locale=" + locale + "&") || value.endsWith("kc_locale=" + locale))
+                .findFirst().orElseThrow();
         driver.navigate().to(java.net.URI.create(driver.getCurrentUrl()).resolve(link).toString());
         new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(d -> "zh-Hant".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+                .until(d -> locale.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
     }
 
     /** Waits until the page header has the server's figures (ecpa-chrome.js). */

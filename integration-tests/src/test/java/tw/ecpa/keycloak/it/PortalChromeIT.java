@@ -88,6 +88,18 @@ class PortalChromeIT extends EcpaIntegrationTest {
     }
 
     @Test
+    void theTabNamesThePageThenThePortalOnceAndTheEnglishPageKeepsItsApostrophes() {
+        pages.openAccountConsole();
+        pages.showInTraditionalChinese();
+        assertThat(browser.driver().getTitle()).isEqualTo("登入 | 行政院人事行政總處 人事服務網");
+        assertThat(pages.text(By.id("kc-page-title"))).as("the heading under the portal title").isEqualTo("登入");
+
+        pages.showInEnglish();
+        assertThat(browser.driver().getTitle()).isEqualTo("Log in | " + pages.message("ecpa.chrome.title"));
+        assertThat(pages.text(By.id("ecpa-certificate-requirements"))).contains("MOICA's cross-platform web component");
+    }
+
+    @Test
     void theHomePageIsUsableByKeyboardWithLabelledFieldsAndAVisibleFocus() {
         pages.openAccountConsole();
         WebDriver driver = browser.driver();
