@@ -1,7 +1,6 @@
 package tw.ecpa.keycloak.requiredactions.birthday;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +24,7 @@ import org.keycloak.services.messages.Messages;
 
 import tw.ecpa.keycloak.core.account.BirthdayFormat;
 import tw.ecpa.keycloak.core.password.PasswordRules;
+import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
  * Required action {@value BirthdayPasswordActionFactory#PROVIDER_ID}: the first login after an
@@ -43,7 +43,6 @@ final class BirthdayPasswordAction implements RequiredActionProvider {
     static final String NO_BIRTHDAY_ON_RECORD = "ecpa.birthday.notOnRecord";
     /** Followed by the format's name: the message that says again what to type. */
     static final String BAD_BIRTHDAY_FORMAT = "ecpa.birthday.badFormat.";
-    static final String BIRTH_DATE_ATTRIBUTE = "birthDate";
 
     @Override
     public InitiatedActionSupport initiatedActionSupport() {
@@ -73,7 +72,7 @@ final class BirthdayPasswordAction implements RequiredActionProvider {
             return;
         }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        LocalDate birthday = birthdayOnRecord(user);
+        LocalDate birthday = PersonnelRecord.of(user).birthDate().orElse(null);
         if (birthday == null) {
             event.detail(Details.REASON, "no birth date on record").error(Errors.INVALID_USER_CREDENTIALS);
             context.challenge(page(context, new FormMessage(FIELD_BIRTHDAY, NO_BIRTHDAY_ON_RECORD)));
@@ -139,18 +138,6 @@ final class BirthdayPasswordAction implements RequiredActionProvider {
         return realm.isBruteForceProtected()
                 && (protector.isTemporarilyDisabled(context.getSession(), realm, context.getUser())
                     || protector.isPermanentlyLockedOut(context.getSession(), realm, context.getUser()));
-    }
-
-    private static LocalDate birthdayOnRecord(UserModel user) {
-        String value = user.getFirstAttribute(BIRTH_DATE_ATTRIBUTE);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     static BirthdayFormat format(RequiredActionContext context) {
