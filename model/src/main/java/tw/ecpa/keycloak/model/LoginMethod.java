@@ -21,7 +21,7 @@ public enum LoginMethod {
 
     /** Auth note and user-session note: the {@link #id()} of the method that logged the person in. */
     public static final String NOTE = "ecpa.loginMethod";
-    /** User-session note of an agency-certificate login: the code of the agency it acts for. */
+    /** User-session note the agency-certificate login adds: the code of the agency it acts for. */
     public static final String ACTING_AGENCY_NOTE = "ecpa.actingAgency";
 
     private final String id;
@@ -48,12 +48,6 @@ public enum LoginMethod {
     public void recordIn(AuthenticationSessionModel authSession) {
         authSession.setAuthNote(NOTE, id);
         authSession.setUserSessionNote(NOTE, id);
-    }
-
-    /** An agency-certificate login: the method and the agency it acts for, in the user session to come. */
-    public static void recordAgencyLogin(AuthenticationSessionModel authSession, String agencyCode) {
-        AGENCY_CERTIFICATE.recordIn(authSession);
-        authSession.setUserSessionNote(ACTING_AGENCY_NOTE, agencyCode);
     }
 
     /** Forgets the method of an earlier attempt in this authentication: every new attempt starts without one. */

@@ -75,12 +75,18 @@ class LoginMethodTest {
         assertThat(LoginMethod.AGENCY_CERTIFICATE.byCard()).isTrue();
     }
 
+    /** What the certificate login writes for an agency card. */
+    private void agencyLogin(String agencyCode) {
+        LoginMethod.AGENCY_CERTIFICATE.recordIn(authSession);
+        authSession.setUserSessionNote(LoginMethod.ACTING_AGENCY_NOTE, agencyCode);
+    }
+
     @Nested
     class GivenAnAgencyCertificateLogin {
 
         @Test
         void thenThePersonnelApiReadsTheAgencyItActsFor() {
-            LoginMethod.recordAgencyLogin(authSession, "X10021000A");
+            agencyLogin("X10021000A");
             assertThat(LoginMethod.ofSession(userSession())).contains(LoginMethod.AGENCY_CERTIFICATE);
             assertThat(LoginMethod.actingAgency(userSession())).contains("X10021000A");
         }
@@ -94,7 +100,7 @@ class LoginMethodTest {
 
         @Test
         void whenTheAgencyIsBlankThenItActsForNone() {
-            LoginMethod.recordAgencyLogin(authSession, " ");
+            agencyLogin(" ");
             assertThat(LoginMethod.actingAgency(userSession())).isEmpty();
             assertThat(LoginMethod.actingAgency(null)).isEmpty();
         }
