@@ -10,8 +10,8 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.representations.AccessToken;
-import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.services.resources.admin.AdminAuth;
+import tw.ecpa.keycloak.model.AccountLock;
 import tw.ecpa.keycloak.model.Agencies;
 import tw.ecpa.keycloak.model.LoginMethod;
 import tw.ecpa.keycloak.model.PersonName;
@@ -103,12 +103,7 @@ final class Caller {
 
     /** Serving (not 卸職), enabled, and not locked by brute-force detection. */
     private static boolean inGoodStanding(KeycloakSession session, RealmModel realm, UserModel user) {
-        if (!user.isEnabled() || PersonnelRecord.of(user).departed()) {
-            return false;
-        }
-        BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
-        return !realm.isBruteForceProtected() || protector == null
-                || !protector.isTemporarilyDisabled(session, realm, user) && !protector.isPermanentlyLockedOut(session, realm, user);
+        return user.isEnabled() && !PersonnelRecord.of(user).departed() && !AccountLock.isLocked(session, realm, user);
     }
 
     private static UserSessionModel userSessionOf(KeycloakSession session, RealmModel realm, AccessToken token) {

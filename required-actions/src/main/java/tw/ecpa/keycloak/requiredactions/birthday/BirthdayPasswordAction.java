@@ -24,6 +24,7 @@ import org.keycloak.services.messages.Messages;
 
 import tw.ecpa.keycloak.core.account.BirthdayFormat;
 import tw.ecpa.keycloak.core.password.PasswordRules;
+import tw.ecpa.keycloak.model.AccountLock;
 import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
@@ -66,7 +67,7 @@ final class BirthdayPasswordAction implements RequiredActionProvider {
                 .detail(Details.CREDENTIAL_TYPE, "password");
         BruteForceProtector protector = context.getSession().getProvider(BruteForceProtector.class);
 
-        if (isLocked(context, protector)) {
+        if (AccountLock.isLocked(context.getSession(), realm, user)) {
             event.error(Errors.USER_TEMPORARILY_DISABLED);
             context.challenge(page(context, new FormMessage(FIELD_BIRTHDAY, Messages.ACCOUNT_TEMPORARILY_DISABLED)));
             return;
@@ -92,7 +93,7 @@ final class BirthdayPasswordAction implements RequiredActionProvider {
             if (realm.isBruteForceProtected()) {
                 protector.failedLogin(realm, user, context.getConnection(), context.getUriInfo(), null);
             }
-            String message = isLocked(context, protector) ? Messages.ACCOUNT_TEMPORARILY_DISABLED : WRONG_BIRTHDAY;
+            String message = AccountLock.isLocked(context.getSession(), realm, user) ? Messages.ACCOUNT_TEMPORARILY_DISABLED : WRONG_BIRTHDAY;
             context.challenge(page(context, new FormMessage(FIELD_BIRTHDAY, message)));
             return;
         }
@@ -131,13 +132,6 @@ final class BirthdayPasswordAction implements RequiredActionProvider {
         PolicyError error = context.getSession().getProvider(PasswordPolicyManagerProvider.class)
                 .validate(context.getRealm(), context.getUser(), password);
         return error == null ? null : new FormMessage(FIELD_PASSWORD, error.getMessage(), error.getParameters());
-    }
-
-    private static boolean isLocked(RequiredActionContext context, BruteForceProtector protector) {
-        RealmModel realm = context.getRealm();
-        return realm.isBruteForceProtected()
-                && (protector.isTemporarilyDisabled(context.getSession(), realm, context.getUser())
-                    || protector.isPermanentlyLockedOut(context.getSession(), realm, context.getUser()));
     }
 
     static BirthdayFormat format(RequiredActionContext context) {
