@@ -24,6 +24,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import tw.ecpa.keycloak.authenticators.certificate.CardAnswerCheck;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLogin;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginAuthenticatorFactory;
+import tw.ecpa.keycloak.authenticators.gate.PersonnelRecord;
 import tw.ecpa.keycloak.authenticators.home.EcpaHomeAuthenticatorFactory;
 import tw.ecpa.keycloak.core.NationalId;
 import tw.ecpa.keycloak.core.certificate.CardKind;

@@ -9,20 +9,20 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.services.messages.Messages;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import tw.ecpa.keycloak.authenticators.IdentifyingStep;
 import tw.ecpa.keycloak.authenticators.account.PersonnelAccounts;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLevel;
 import tw.ecpa.keycloak.authenticators.certificate.VerifiedCertificateNotes;
+import tw.ecpa.keycloak.authenticators.gate.LoginGate;
+import tw.ecpa.keycloak.authenticators.gate.PersonnelRecord;
 import tw.ecpa.keycloak.authenticators.home.HomePage;
 import tw.ecpa.keycloak.core.NationalId;
 import tw.ecpa.keycloak.core.certificate.CertificateProfile;
@@ -35,7 +35,8 @@ import tw.ecpa.keycloak.holder.HolderVerifiers;
  * The first citizen-certificate login (the guide's 自然人憑證身分驗證): the person types their custom
  * account, or their national ID when they have none, and the checks run in the guide's order, each with
  * the guide's message: a malformed ID is refused before any look-up; (1) nobody in the personnel
- * database; (2) departed (卸職); (3) the holder check says the card is someone else's (the 驗證失敗 page).
+ * database; (2) the {@link LoginGate} (locked, disabled, departed (卸職)); (3) the holder check says the
+ * card is someone else's (the 驗證失敗 page).
  * Only then is the certificate bound and the login goes on to the required actions, a password among them
  * when the person has none yet ({@link FirstLoginPassword}). As the last step of every login of the flow,
  * it also records the certificate level for a card login ({@link CertificateLevel}).
@@ -134,26 +135,12 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
         authSession.setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, user.getUsername());
         context.getEvent().user(user);
 
-        String bruteForceError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
-        if (bruteForceError != null) {
+        Optional<LoginGate.Refusal> refusal = LoginGate.check(context, user, LoginGate.Expected.PERSON);
+        if (refusal.isPresent()) {
+            // The account typed is only a claim until the holder check: every refusal counts, on the card too.
             attempts.failed(authSession);
-            context.getEvent().error(bruteForceError);
-            String message = Errors.USER_TEMPORARILY_DISABLED.equals(bruteForceError)
-                    ? Messages.ACCOUNT_TEMPORARILY_DISABLED : Messages.ACCOUNT_PERMANENTLY_DISABLED;
-            context.forceChallenge(pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, message), typed));
-            return;
-        }
-        if (PersonnelRecord.departed(user)) {
-            attempts.failed(authSession);
-            context.getEvent().detail(Details.REASON, "departed").error(Errors.USER_DISABLED);
-            context.failureChallenge(AuthenticationFlowError.USER_DISABLED,
-                    pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, "ecpa.binding.departed"), typed));
-            return;
-        }
-        if (!user.isEnabled()) {
-            attempts.failed(authSession);
-            context.getEvent().error(Errors.USER_DISABLED);
-            context.forceChallenge(pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, Messages.ACCOUNT_DISABLED), typed));
+            LoginGate.refuse(context, refusal.get(), LoginGate.Proof.CLAIMED, pages.binding(context,
+                    new FormMessage(BindingPages.ACCOUNT_FIELD, refusal.get().messageKey()), typed));
             return;
         }
         CertificateProfile profile;

@@ -12,17 +12,15 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Details;
-import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.services.messages.Messages;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import tw.ecpa.keycloak.authenticators.binding.BoundCertificates;
-import tw.ecpa.keycloak.authenticators.binding.PersonnelRecord;
+import tw.ecpa.keycloak.authenticators.gate.LoginGate;
 import tw.ecpa.keycloak.authenticators.home.HomePage;
 import tw.ecpa.keycloak.core.certificate.CardKind;
 
@@ -141,7 +139,7 @@ public final class CertificateLogin {
             context.success();
             return;
         }
-        logIn(context, page, holder.get(), verified.certificate(), VerifiedCertificateNotes.METHOD, Map.of());
+        logIn(context, page, holder.get(), LoginGate.Expected.PERSON, verified.certificate(), VerifiedCertificateNotes.METHOD, Map.of());
     }
 
     /**
@@ -149,20 +147,16 @@ public final class CertificateLogin {
      * all only once every check passed, so a refused attempt leaves nothing for a later one.
      */
     private void logIn(AuthenticationFlowContext context, Function<FormMessage, Response> page, UserModel user,
-                       X509Certificate certificate, String method, Map<String, String> userSessionNotes) {
+                       LoginGate.Expected expected, X509Certificate certificate, String method,
+                       Map<String, String> userSessionNotes) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         context.getEvent().user(user).detail(Details.USERNAME, user.getUsername());
         // A refusal keeps nothing: the card is remembered only below, once the person is let in.
-        // No brute-force lockout here: wrong passwords typed by anyone must not lock the holder out of the
-        // strong factor, and the card guards its PIN itself (three wrong PINs lock the card).
-        if (!user.isEnabled()) {
-            context.getEvent().error(Errors.USER_DISABLED);
-            context.forceChallenge(page.apply(new FormMessage(null, Messages.ACCOUNT_DISABLED)));
-            return;
-        }
-        if (PersonnelRecord.departed(user)) {
-            context.getEvent().detail(Details.REASON, "departed").error(Errors.USER_DISABLED);
-            context.forceChallenge(page.apply(new FormMessage(null, "ecpa.binding.departed")));
+        // The card proves who this is, and the gate asks no brute-force lock of a card login (LoginGate).
+        Optional<LoginGate.Refusal> refusal = LoginGate.standing(user, expected);
+        if (refusal.isPresent()) {
+            LoginGate.refuse(context, refusal.get(), LoginGate.Proof.PROVEN,
+                    page.apply(new FormMessage(null, refusal.get().messageKey())));
             return;
         }
         VerifiedCertificateNotes.loggedIn(authSession, certificate, user);
@@ -193,7 +187,8 @@ public final class CertificateLogin {
         }
         context.getEvent().detail("agency_code", agency.get().code());
         UserModel account = holders.accountOf(agency.get());
-        logIn(context, page, account, verified.certificate(), AGENCY_METHOD, Map.of(ACTING_AGENCY_NOTE, agency.get().code()));
+        logIn(context, page, account, LoginGate.Expected.AGENCY_ACCOUNT, verified.certificate(), AGENCY_METHOD,
+                Map.of(ACTING_AGENCY_NOTE, agency.get().code()));
     }
 
     private static void fail(AuthenticationFlowContext context, Function<FormMessage, Response> page, String eventError, String messageKey) {
