@@ -27,9 +27,6 @@ import tw.ecpa.keycloak.authenticators.home.HomePage;
 import tw.ecpa.keycloak.core.NationalId;
 import tw.ecpa.keycloak.core.certificate.CertificateProfile;
 import tw.ecpa.keycloak.core.certificate.CertificateProfileException;
-import tw.ecpa.keycloak.holder.HolderCheck;
-import tw.ecpa.keycloak.holder.HolderCheckRequest;
-import tw.ecpa.keycloak.holder.HolderVerifiers;
 
 /**
  * The first citizen-certificate login (the guide's 自然人憑證身分驗證): the person types their custom
@@ -37,7 +34,7 @@ import tw.ecpa.keycloak.holder.HolderVerifiers;
  * the guide's message: a malformed ID is refused before any look-up; (1) nobody in the personnel
  * database; (2) the {@link LoginGate} (locked, disabled, departed (卸職)); (3) the holder check says the
  * card is someone else's (the 驗證失敗 page).
- * Only then is the certificate bound and the login goes on to the required actions, a password among them
+ * Only then is the certificate bound ({@link CardBinding}, as 自然人憑證上傳 binds) and the login goes on to the required actions, a password among them
  * when the person has none yet ({@link FirstLoginPassword}). As the last step of every login of the flow,
  * it also records the certificate level for a card login ({@link CertificateLevel}).
  * Failures about a found person go through {@code failureChallenge} with that person as the attempted
@@ -48,12 +45,6 @@ import tw.ecpa.keycloak.holder.HolderVerifiers;
 final class CertificateBindingAuthenticator implements IdentifyingStep {
 
     static final String BAD_NATIONAL_ID = "ecpa_binding_bad_national_id";
-    static final String HOLDER_MISMATCH = "ecpa_holder_mismatch";
-    static final String HOLDER_UNKNOWN_CERTIFICATE = "ecpa_holder_unknown_certificate";
-    static final String HOLDER_UNAVAILABLE = "ecpa_holder_unavailable";
-    /** The holder check is configured as {@code certificate-suffix} alone ({@link BindingConfig#tooWeak()}). */
-    static final String HOLDER_CHECK_TOO_WEAK = "ecpa_holder_check_too_weak";
-    static final String BOUND_TO_ANOTHER = "ecpa_certificate_bound_to_another";
     static final String NO_VERIFIED_CERTIFICATE = "ecpa_binding_without_certificate";
     /** The card or the auth session has had its refused bindings for now. */
     static final String ATTEMPTS_EXHAUSTED = "ecpa_binding_attempts_exhausted";
@@ -151,49 +142,37 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
             context.failure(AuthenticationFlowError.INTERNAL_ERROR);
             return;
         }
-        if (config.tooWeak()) {
-            // An operator's configuration error, nobody's attempt: not counted, nothing bound, and said in the event.
-            authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
-            context.getEvent().error(HOLDER_CHECK_TOO_WEAK);
-            context.challenge(pages.binding(context, new FormMessage(null, "ecpa.binding.holderServiceUnavailable"), typed));
+        CardBinding.Outcome outcome = new CardBinding(session, new BoundCertificates(session, context.getRealm()), config)
+                .bind(user, profile, certificate.get(), Instant.now());
+        if (outcome.bound()) {
+            bound(context, user, certificate.get(), attempts);
             return;
         }
-        HolderCheck answer = new HolderVerifiers(config.holderVerifiers())
-                .check(session, new HolderCheckRequest(profile, nationalId.get()), config.all());
-        switch (answer) {
-            case MATCH -> bind(context, user, certificate.get(), typed, attempts);
-            case MISMATCH -> holderRefused(context, HOLDER_MISMATCH, attempts);
-            case UNKNOWN_CERTIFICATE -> holderRefused(context, HOLDER_UNKNOWN_CERTIFICATE, attempts);
-            case UNAVAILABLE -> {
-                // Nobody's fault but the service's: not a failed attempt, nothing bound.
+        if (outcome.refusedAttempt()) {
+            attempts.failed(authSession);
+        }
+        context.getEvent().error(outcome.eventError().orElseThrow());
+        switch (outcome) {
+            case HOLDER_MISMATCH, HOLDER_UNKNOWN_CERTIFICATE -> context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+                    pages.verificationFailed(context, "ecpa.binding.holderMismatch"));
+            case BOUND_TO_ANOTHER -> {
+                // The card's, not the person's: nothing counts on the person typed.
                 authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
-                context.getEvent().error(HOLDER_UNAVAILABLE);
+                context.failureChallenge(AuthenticationFlowError.USER_CONFLICT,
+                        pages.binding(context, new FormMessage(null, "ecpa.binding.boundToAnother"), typed));
+            }
+            case NOT_ON_RECORD -> context.failureChallenge(AuthenticationFlowError.INVALID_USER,
+                    pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, "ecpa.binding.notInPersonnelDatabase"), typed));
+            default -> {
+                // The service or the setup failed, not the person (said in the event): nothing counted, nothing bound.
+                authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
                 context.challenge(pages.binding(context, new FormMessage(null, "ecpa.binding.holderServiceUnavailable"), typed));
             }
         }
     }
 
-    private void holderRefused(AuthenticationFlowContext context, String eventError, BindingAttempts attempts) {
-        attempts.failed(context.getAuthenticationSession());
-        context.getEvent().error(eventError);
-        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                pages.verificationFailed(context, "ecpa.binding.holderMismatch"));
-    }
-
-    private void bind(AuthenticationFlowContext context, UserModel user, X509Certificate certificate, String typed,
-                      BindingAttempts attempts) {
+    private void bound(AuthenticationFlowContext context, UserModel user, X509Certificate certificate, BindingAttempts attempts) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        // Decided by the binding table's key in the binding's own transaction, so that of two people binding
-        // one card at the same moment exactly one gets it.
-        if (new BoundCertificates(session, context.getRealm()).bind(user, certificate, Instant.now())
-                == BoundCertificates.Outcome.BOUND_TO_ANOTHER) {
-            authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
-            attempts.failed(authSession);
-            context.getEvent().error(BOUND_TO_ANOTHER);
-            context.failureChallenge(AuthenticationFlowError.USER_CONFLICT,
-                    pages.binding(context, new FormMessage(null, "ecpa.binding.boundToAnother"), typed));
-            return;
-        }
         attempts.succeeded(authSession);
         FirstLoginPassword.requireIfMissing(user);
         authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
