@@ -19,11 +19,10 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import tw.ecpa.keycloak.authenticators.IdentifyingStep;
 import tw.ecpa.keycloak.authenticators.account.PersonnelAccounts;
-import tw.ecpa.keycloak.authenticators.certificate.CertificateLevel;
+import tw.ecpa.keycloak.authenticators.certificate.CertificateLogin;
 import tw.ecpa.keycloak.authenticators.certificate.VerifiedCertificateNotes;
 import tw.ecpa.keycloak.authenticators.gate.LoginGate;
 import tw.ecpa.keycloak.authenticators.gate.PersonnelRecord;
-import tw.ecpa.keycloak.authenticators.home.HomePage;
 import tw.ecpa.keycloak.core.NationalId;
 import tw.ecpa.keycloak.core.certificate.CertificateProfile;
 import tw.ecpa.keycloak.core.certificate.CertificateProfileException;
@@ -33,10 +32,10 @@ import tw.ecpa.keycloak.core.certificate.CertificateProfileException;
  * account, or their national ID when they have none, and the checks run in the guide's order, each with
  * the guide's message: a malformed ID is refused before any look-up; (1) nobody in the personnel
  * database; (2) the {@link LoginGate} (locked, disabled, departed (卸職)); (3) the holder check says the
- * card is someone else's (the 驗證失敗 page).
- * Only then is the certificate bound ({@link CardBinding}, as 自然人憑證上傳 binds) and the login goes on to the required actions, a password among them
- * when the person has none yet ({@link FirstLoginPassword}). As the last step of every login of the flow,
- * it also records the certificate level for a card login ({@link CertificateLevel}).
+ * card is someone else's (the 驗證失敗 page). Only then is the certificate bound ({@link CardBinding}, as
+ * 自然人憑證上傳 binds), the bound card logs its holder in ({@link CertificateLogin#boundCardLoggedIn}, which
+ * also records the certificate level) and the login goes on to the required actions, a password among
+ * them when the person has none yet ({@link FirstLoginPassword}).
  * Failures about a found person go through {@code failureChallenge} with that person as the attempted
  * user, so brute-force detection counts them on that person; every refusal after a look-up also counts
  * on the card and the auth session ({@link BindingAttempts}), and once either has used up its refusals
@@ -61,7 +60,6 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
     public void authenticate(AuthenticationFlowContext context) {
         if (context.getUser() != null) {
             // The certificate is bound already (the PIN was all it took), or this was a password login.
-            CertificateLevel.reachedBy(context);
             context.success();
             return;
         }
@@ -176,16 +174,12 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
         attempts.succeeded(authSession);
         FirstLoginPassword.requireIfMissing(user);
         authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
-        VerifiedCertificateNotes.loggedIn(authSession, certificate, user);
-        authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);
-        authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);
         context.getEvent().detail("certificate_bound", "true");
         // The binding is recorded when it happens, as 自然人憑證上傳 records it: the LOGIN event comes only once
         // the required actions are done (the first login's password page), in a later request.
         context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user)
                 .detail(Details.CREDENTIAL_TYPE, BoundCertificateCredentialModel.TYPE).success();
-        context.setUser(user);
-        CertificateLevel.reachedBy(context);
+        CertificateLogin.boundCardLoggedIn(context, user, certificate);
         context.success();
     }
 

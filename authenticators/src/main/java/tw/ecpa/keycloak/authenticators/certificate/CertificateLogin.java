@@ -159,9 +159,7 @@ public final class CertificateLogin {
                     page.apply(new FormMessage(null, refusal.get().messageKey())));
             return;
         }
-        VerifiedCertificateNotes.loggedIn(authSession, certificate, user);
-        authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, method);
-        authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, method);
+        loggedIn(authSession, user, certificate, method);
         userSessionNotes.forEach(authSession::setUserSessionNote);
         if (VerifiedCertificateNotes.METHOD.equals(method)) {
             // "last used" of the bound card; an agency's account has no bound card to record.
@@ -169,6 +167,23 @@ public final class CertificateLogin {
         }
         context.setUser(user);
         context.success();
+    }
+
+    /**
+     * The card bound just now by the binding step logs its holder in: what a bound card's login records,
+     * and the certificate level at once (the binding step runs after the home page's subflow, so no
+     * condition comes after it to lower the level).
+     */
+    public static void boundCardLoggedIn(AuthenticationFlowContext context, UserModel user, X509Certificate certificate) {
+        loggedIn(context.getAuthenticationSession(), user, certificate, VerifiedCertificateNotes.METHOD);
+        context.setUser(user);
+        CertificateLevel.reachedBy(context);
+    }
+
+    private static void loggedIn(AuthenticationSessionModel authSession, UserModel user, X509Certificate certificate, String method) {
+        VerifiedCertificateNotes.loggedIn(authSession, certificate, user);
+        authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, method);
+        authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, method);
     }
 
     /**

@@ -35,6 +35,15 @@ public final class CertificateLoginMethod implements LoginMethod {
         login.attempt(context, form, error -> page.render(context, error, null));
     }
 
+    /**
+     * A card used in this box is worth the certificate level, more than the home page's subflow records
+     * for itself; recorded now, after the subflow's condition, so that the condition does not lower it.
+     */
+    @Override
+    public void onParentFlowSuccess(AuthenticationFlowContext context) {
+        CertificateLevel.reachedBy(context);
+    }
+
     /** The box needs a nonce of this auth session on every rendering of the home page. */
     public static void offer(AuthenticationFlowContext context, LoginFormsProvider form) {
         CertificateLogin.offer(context, form);
