@@ -20,8 +20,8 @@ import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import tw.ecpa.keycloak.authenticators.gate.LoginGate;
-import tw.ecpa.keycloak.authenticators.home.HomePage;
-import tw.ecpa.keycloak.authenticators.home.LoginMethod;
+import tw.ecpa.keycloak.authenticators.homepage.HomePage;
+import tw.ecpa.keycloak.authenticators.homepage.LoginMethod;
 
 /**
  * 帳號登入: a custom account or national ID, and the password. Whoever is typed, a refusal costs one

@@ -14,6 +14,8 @@ import org.keycloak.util.JsonSerialization;
 public final class BoundCertificateCredentialModel extends CredentialModel {
 
     public static final String TYPE = "ecpa-certificate";
+    /** The required action that binds a card (自然人憑證上傳): the account console's "set up" of bound cards. */
+    public static final String SET_UP_ACTION = "ecpa-bind-certificate";
 
     private final BoundCertificateData data;
 

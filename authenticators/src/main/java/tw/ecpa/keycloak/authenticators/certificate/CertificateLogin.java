@@ -21,7 +21,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import tw.ecpa.keycloak.authenticators.binding.BoundCertificates;
 import tw.ecpa.keycloak.authenticators.gate.LoginGate;
-import tw.ecpa.keycloak.authenticators.home.HomePage;
+import tw.ecpa.keycloak.authenticators.homepage.HomePage;
 import tw.ecpa.keycloak.core.certificate.CardKind;
 
 /**

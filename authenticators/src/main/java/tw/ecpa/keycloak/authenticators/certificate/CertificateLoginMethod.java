@@ -6,8 +6,8 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 
-import tw.ecpa.keycloak.authenticators.home.HomePage;
-import tw.ecpa.keycloak.authenticators.home.LoginMethod;
+import tw.ecpa.keycloak.authenticators.homepage.HomePage;
+import tw.ecpa.keycloak.authenticators.homepage.LoginMethod;
 
 /**
  * The home page's 憑證登入 box: the PIN field and 登入 next to 帳號登入. Its settings (trust anchors,

@@ -10,6 +10,8 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 
 import tw.ecpa.keycloak.authenticators.IdentifyingStep;
 import tw.ecpa.keycloak.authenticators.certificate.VerifiedCertificateNotes;
+import tw.ecpa.keycloak.authenticators.homepage.HomePage;
+import tw.ecpa.keycloak.authenticators.homepage.LoginMethod;
 
 /**
  * The ECPA home page as the first step of the browser flow: shows the boxes of the installed login

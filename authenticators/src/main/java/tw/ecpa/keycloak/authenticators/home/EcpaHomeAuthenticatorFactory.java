@@ -14,6 +14,8 @@ import org.keycloak.provider.ProviderConfigProperty;
 import tw.ecpa.keycloak.authenticators.account.AccountPasswordLogin;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginConfigProperties;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginMethod;
+import tw.ecpa.keycloak.authenticators.homepage.HomePage;
+import tw.ecpa.keycloak.authenticators.homepage.LoginMethod;
 
 /**
  * Authenticator {@value #PROVIDER_ID}: the ECPA home page with its login boxes. A flow callback factory, so

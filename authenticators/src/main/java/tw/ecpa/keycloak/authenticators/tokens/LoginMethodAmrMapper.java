@@ -19,7 +19,7 @@ import org.keycloak.representations.IDToken;
 import tw.ecpa.keycloak.authenticators.account.AccountPasswordLogin;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLogin;
 import tw.ecpa.keycloak.authenticators.certificate.VerifiedCertificateNotes;
-import tw.ecpa.keycloak.authenticators.home.HomePage;
+import tw.ecpa.keycloak.authenticators.homepage.HomePage;
 
 /**
  * Protocol mapper {@value #PROVIDER_ID}: the {@code amr} claim (RFC 8176) from how the person logged in

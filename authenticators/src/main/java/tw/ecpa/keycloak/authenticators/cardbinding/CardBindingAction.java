@@ -1,4 +1,4 @@
-package tw.ecpa.keycloak.authenticators.binding;
+package tw.ecpa.keycloak.authenticators.cardbinding;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -20,6 +20,10 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import tw.ecpa.keycloak.authenticators.binding.BindingConfig;
+import tw.ecpa.keycloak.authenticators.binding.BoundCertificateCredentialModel;
+import tw.ecpa.keycloak.authenticators.binding.BoundCertificates;
+import tw.ecpa.keycloak.authenticators.binding.CardBinding;
 import tw.ecpa.keycloak.authenticators.certificate.CardAnswerCheck;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLogin;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginAuthenticatorFactory;

@@ -1,4 +1,4 @@
-package tw.ecpa.keycloak.authenticators.binding;
+package tw.ecpa.keycloak.authenticators.cardbinding;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -19,6 +19,11 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import tw.ecpa.keycloak.authenticators.IdentifyingStep;
 import tw.ecpa.keycloak.authenticators.account.PersonnelAccounts;
+import tw.ecpa.keycloak.authenticators.binding.BindingConfig;
+import tw.ecpa.keycloak.authenticators.binding.BoundCertificateCredentialModel;
+import tw.ecpa.keycloak.authenticators.binding.BoundCertificates;
+import tw.ecpa.keycloak.authenticators.binding.CardBinding;
+import tw.ecpa.keycloak.authenticators.binding.CardFingerprint;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLogin;
 import tw.ecpa.keycloak.authenticators.certificate.VerifiedCertificateNotes;
 import tw.ecpa.keycloak.authenticators.gate.LoginGate;
