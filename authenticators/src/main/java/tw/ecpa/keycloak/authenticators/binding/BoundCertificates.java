@@ -103,7 +103,7 @@ public final class BoundCertificates {
                 if (claimant.isEmpty()) {
                     claims.claim(realmId, card, userId, now);
                 } else if (!claimant.get().equals(userId)) {
-                    if (holds(own, ownRealm, claimant.get(), certificate)
+                    if (holds(own, claimant.get(), certificate)
                             || !claims.takeOver(realmId, card, claimant.get(), userId, now)) {
                         return Outcome.BOUND_TO_ANOTHER;
                     }
@@ -122,7 +122,7 @@ public final class BoundCertificates {
                     session.getContext(), own -> {
                         RealmModel ownRealm = own.realms().getRealm(realmId);
                         return new CardClaims(own).claimant(realmId, card)
-                                .filter(claimant -> holds(own, ownRealm, claimant, certificate))
+                                .filter(claimant -> holds(own, claimant, certificate))
                                 .map(claimant -> own.users().getUserById(ownRealm, claimant));
                     }, "ecpa-card-binding-check");
             if (holder.isPresent() && !holder.get().getId().equals(userId)) {
@@ -133,9 +133,14 @@ public final class BoundCertificates {
         }
     }
 
-    private static boolean holds(KeycloakSession session, RealmModel realm, String userId, X509Certificate certificate) {
-        UserModel user = session.users().getUserById(realm, userId);
-        return user != null && credentialFor(user, certificate).isPresent();
+    /** Whether {@code userId} holds the card's credential, as the database says now (not the user cache). */
+    private static boolean holds(KeycloakSession session, String userId, X509Certificate certificate) {
+        return new CardClaims(session).boundCardData(userId).stream().anyMatch(stored -> {
+            CredentialModel credential = new CredentialModel();
+            credential.setType(BoundCertificateCredentialModel.TYPE);
+            credential.setCredentialData(stored);
+            return BoundCertificateCredentialModel.of(credential).data().describes(certificate);
+        });
     }
 
     /**

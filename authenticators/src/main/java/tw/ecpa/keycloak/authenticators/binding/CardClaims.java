@@ -47,6 +47,19 @@ final class CardClaims {
         entities.flush();
     }
 
+    /**
+     * The stored data of every bound-card credential of {@code userId}, read from the database itself, past
+     * Keycloak's user cache: a binding another request committed a moment ago may not have reached the cache
+     * yet, and a stale cached user would make a fresh row look like one that binds nothing.
+     */
+    List<String> boundCardData(String userId) {
+        List<?> rows = entities.createNativeQuery("SELECT CREDENTIAL_DATA FROM {h-schema}CREDENTIAL WHERE USER_ID = :user AND TYPE = :type")
+                .setParameter("user", userId)
+                .setParameter("type", BoundCertificateCredentialModel.TYPE)
+                .getResultList();
+        return rows.stream().map(String::valueOf).toList();
+    }
+
     /** Moves a row that binds nothing any more from {@code staleUserId} to {@code userId}; false when someone else moved it first. */
     boolean takeOver(String realmId, CardFingerprint card, String staleUserId, String userId, Instant now) {
         return entities.createNativeQuery("UPDATE {h-schema}ECPA_CARD_BINDING SET USER_ID = :user, BOUND_AT = :at "
