@@ -1,6 +1,7 @@
 package tw.ecpa.keycloak.authenticators.home;
 
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
@@ -10,13 +11,15 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import tw.ecpa.keycloak.authenticators.account.AccountPasswordLogin;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginConfigProperties;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginMethod;
+import tw.ecpa.keycloak.core.BundleVersion;
 
 /** Authenticator {@value #PROVIDER_ID}: the ECPA home page with its login boxes. */
-public final class EcpaHomeAuthenticatorFactory implements AuthenticatorFactory {
+public final class EcpaHomeAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "ecpa-home";
 
@@ -78,5 +81,10 @@ public final class EcpaHomeAuthenticatorFactory implements AuthenticatorFactory 
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }
