@@ -1,5 +1,7 @@
 package tw.ecpa.keycloak.authenticators.account;
 
+import static tw.ecpa.keycloak.model.LoginMethod.PASSWORD;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -22,6 +24,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import tw.ecpa.keycloak.authenticators.home.HomePage;
 import tw.ecpa.keycloak.authenticators.home.LoginMethod;
+import tw.ecpa.keycloak.model.PersonnelLookup;
+import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
  * 帳號登入: a custom account or national ID, and the password. Whoever is typed, a refusal costs one
@@ -35,7 +39,7 @@ import tw.ecpa.keycloak.authenticators.home.LoginMethod;
  */
 public final class AccountPasswordLogin implements LoginMethod {
 
-    public static final String ID = "password";
+    public static final String ID = PASSWORD.id();
     static final String FIELD_ACCOUNT = "username";
     static final String FIELD_PASSWORD = "password";
     /** One message for an unknown account and a wrong password: nobody learns which accounts exist. */
@@ -43,8 +47,6 @@ public final class AccountPasswordLogin implements LoginMethod {
     static final String DEPARTED = "ecpa.login.departed";
     static final String GENERATED_PASSWORD_EXPIRED = "ecpa.login.generatedPasswordExpired";
     static final String GENERATED_PASSWORD_EXPIRED_ERROR = "ecpa_generated_password_expired";
-    static final String EMPLOYMENT_STATUS_ATTRIBUTE = "employmentStatus";
-    static final String DEPARTED_STATUS = "departed";
 
     private final HomePage page;
 
@@ -65,7 +67,7 @@ public final class AccountPasswordLogin implements LoginMethod {
         context.clearUser();
         context.getEvent().detail(Details.USERNAME, PersonnelAccounts.forEvents(typed));
 
-        Optional<UserModel> found = PersonnelAccounts.find(context.getSession(), context.getRealm(), typed);
+        Optional<UserModel> found = new PersonnelLookup(context.getSession(), context.getRealm()).byAccountOrNationalId(typed);
         if (found.isEmpty()) {
             // What Keycloak's brute-force bookkeeping looks up after a failure; nobody to count here.
             authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
@@ -95,7 +97,7 @@ public final class AccountPasswordLogin implements LoginMethod {
             context.forceChallenge(page.render(context, new FormMessage(FIELD_ACCOUNT, Messages.ACCOUNT_DISABLED), typed));
             return;
         }
-        if (DEPARTED_STATUS.equals(user.getFirstAttribute(EMPLOYMENT_STATUS_ATTRIBUTE))) {
+        if (PersonnelRecord.of(user).departed()) {
             context.getEvent().detail(Details.REASON, "departed").error(Errors.USER_DISABLED);
             context.forceChallenge(page.render(context, new FormMessage(FIELD_ACCOUNT, DEPARTED), typed));
             return;
@@ -112,8 +114,7 @@ public final class AccountPasswordLogin implements LoginMethod {
         // Only the failure bookkeeping needs it; left in place, the next pages would show the username.
         authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
         authSession.setAuthNote(AuthenticationManager.PASSWORD_VALIDATED, "true");
-        authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, ID);
-        authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, ID);
+        PASSWORD.recordIn(authSession);
         context.setUser(user);
         context.success();
     }

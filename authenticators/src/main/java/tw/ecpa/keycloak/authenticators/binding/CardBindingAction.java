@@ -30,6 +30,7 @@ import tw.ecpa.keycloak.core.certificate.CardKind;
 import tw.ecpa.keycloak.holder.HolderCheck;
 import tw.ecpa.keycloak.holder.HolderCheckRequest;
 import tw.ecpa.keycloak.holder.HolderVerifiers;
+import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
  * 自然人憑證上傳: a person signed in (with a password, usually) binds their citizen card. The page runs
@@ -109,12 +110,12 @@ final class CardBindingAction implements RequiredActionProvider, CredentialRegis
             }
             return;
         }
-        Optional<NationalId> nationalId = PersonnelRecord.nationalId(user);
+        Optional<NationalId> nationalId = PersonnelRecord.of(user).nationalId();
         if (nationalId.isEmpty()) {
             refuse(context, event, Errors.USER_NOT_FOUND, "ecpa.binding.notInPersonnelDatabase");
             return;
         }
-        if (PersonnelRecord.departed(user)) {
+        if (PersonnelRecord.of(user).departed()) {
             refuse(context, event, Errors.USER_DISABLED, "ecpa.binding.departed");
             return;
         }

@@ -23,13 +23,15 @@ import tw.ecpa.keycloak.authenticators.IdentifyingStep;
 import tw.ecpa.keycloak.authenticators.account.PersonnelAccounts;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLevel;
 import tw.ecpa.keycloak.authenticators.certificate.VerifiedCertificateNotes;
-import tw.ecpa.keycloak.authenticators.home.HomePage;
 import tw.ecpa.keycloak.core.NationalId;
 import tw.ecpa.keycloak.core.certificate.CertificateProfile;
 import tw.ecpa.keycloak.core.certificate.CertificateProfileException;
 import tw.ecpa.keycloak.holder.HolderCheck;
 import tw.ecpa.keycloak.holder.HolderCheckRequest;
 import tw.ecpa.keycloak.holder.HolderVerifiers;
+import tw.ecpa.keycloak.model.LoginMethod;
+import tw.ecpa.keycloak.model.PersonnelLookup;
+import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
  * The first citizen-certificate login (the guide's 自然人憑證身分驗證): the person types their custom
@@ -120,8 +122,8 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
                     pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, "ecpa.binding.badNationalId"), typed));
             return;
         }
-        Optional<UserModel> found = PersonnelAccounts.find(session, context.getRealm(), typed);
-        Optional<NationalId> nationalId = found.flatMap(PersonnelRecord::nationalId);
+        Optional<UserModel> found = new PersonnelLookup(session, context.getRealm()).byAccountOrNationalId(typed);
+        Optional<NationalId> nationalId = found.flatMap(person -> PersonnelRecord.of(person).nationalId());
         if (found.isEmpty() || nationalId.isEmpty()) {
             authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
             attempts.failed(authSession);
@@ -143,7 +145,7 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
             context.forceChallenge(pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, message), typed));
             return;
         }
-        if (PersonnelRecord.departed(user)) {
+        if (PersonnelRecord.of(user).departed()) {
             attempts.failed(authSession);
             context.getEvent().detail(Details.REASON, "departed").error(Errors.USER_DISABLED);
             context.failureChallenge(AuthenticationFlowError.USER_DISABLED,
@@ -211,8 +213,7 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
         FirstLoginPassword.requireIfMissing(user);
         authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
         VerifiedCertificateNotes.loggedIn(authSession, certificate, user);
-        authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);
-        authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);
+        LoginMethod.CERTIFICATE.recordIn(authSession);
         context.getEvent().detail("certificate_bound", "true");
         // The binding is recorded when it happens, as 自然人憑證上傳 records it: the LOGIN event comes only once
         // the required actions are done (the first login's password page), in a later request.

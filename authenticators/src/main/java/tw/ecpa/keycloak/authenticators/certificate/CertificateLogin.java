@@ -22,9 +22,9 @@ import org.keycloak.services.messages.Messages;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import tw.ecpa.keycloak.authenticators.binding.BoundCertificates;
-import tw.ecpa.keycloak.authenticators.binding.PersonnelRecord;
-import tw.ecpa.keycloak.authenticators.home.HomePage;
 import tw.ecpa.keycloak.core.certificate.CardKind;
+import tw.ecpa.keycloak.model.LoginMethod;
+import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
  * 憑證登入, one attempt: the page handed the PIN to the card component, which signed this login's nonce;
@@ -39,10 +39,6 @@ public final class CertificateLogin {
     static final String AGENCY_UNKNOWN = "ecpa_agency_unknown";
     /** A step-up with a card that is not the signed-in person's bound card. */
     static final String NOT_SIGNED_IN_PERSONS_CARD = "ecpa_certificate_not_signed_in_persons";
-    /** How an agency card logged in, in the login-method note and the LOGIN event. */
-    public static final String AGENCY_METHOD = "agency-certificate";
-    /** User-session note: the code of the agency an agency-certificate login acts for. */
-    public static final String ACTING_AGENCY_NOTE = "ecpa.actingAgency";
     static final String NOT_CONFIGURED = "ecpa_certificate_not_configured";
 
     /** The form field carrying the component's answer, unchanged. */
@@ -99,8 +95,7 @@ public final class CertificateLogin {
 
     /** Whether {@code user} was logged in by a card (citizen or agency) in this authentication. */
     public static boolean cardLoggedIn(AuthenticationSessionModel authSession, UserModel user) {
-        String method = authSession.getAuthNote(HomePage.LOGIN_METHOD_NOTE);
-        return (VerifiedCertificateNotes.METHOD.equals(method) || AGENCY_METHOD.equals(method))
+        return LoginMethod.ofLogin(authSession).filter(LoginMethod::byCard).isPresent()
                 && VerifiedCertificateNotes.loggedIn(authSession, user);
     }
 
@@ -110,7 +105,7 @@ public final class CertificateLogin {
         if (signedIn == null) {
             // A failed password attempt on the same page may have left its user behind.
             context.clearUser();
-            authSession.removeAuthNote(HomePage.LOGIN_METHOD_NOTE);
+            LoginMethod.forget(authSession);
         }
         VerifiedCertificateNotes.forget(authSession);
         CardAnswerCheck.Outcome outcome = new CardAnswerCheck(session, context.getAuthenticatorConfig())
@@ -141,7 +136,7 @@ public final class CertificateLogin {
             context.success();
             return;
         }
-        logIn(context, page, holder.get(), verified.certificate(), VerifiedCertificateNotes.METHOD, Map.of());
+        logIn(context, page, holder.get(), verified.certificate(), LoginMethod.CERTIFICATE, Map.of());
     }
 
     /**
@@ -149,7 +144,7 @@ public final class CertificateLogin {
      * all only once every check passed, so a refused attempt leaves nothing for a later one.
      */
     private void logIn(AuthenticationFlowContext context, Function<FormMessage, Response> page, UserModel user,
-                       X509Certificate certificate, String method, Map<String, String> userSessionNotes) {
+                       X509Certificate certificate, LoginMethod method, Map<String, String> userSessionNotes) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         context.getEvent().user(user).detail(Details.USERNAME, user.getUsername());
         // A refusal keeps nothing: the card is remembered only below, once the person is let in.
@@ -160,16 +155,15 @@ public final class CertificateLogin {
             context.forceChallenge(page.apply(new FormMessage(null, Messages.ACCOUNT_DISABLED)));
             return;
         }
-        if (PersonnelRecord.departed(user)) {
+        if (PersonnelRecord.of(user).departed()) {
             context.getEvent().detail(Details.REASON, "departed").error(Errors.USER_DISABLED);
             context.forceChallenge(page.apply(new FormMessage(null, "ecpa.binding.departed")));
             return;
         }
         VerifiedCertificateNotes.loggedIn(authSession, certificate, user);
-        authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, method);
-        authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, method);
+        method.recordIn(authSession);
         userSessionNotes.forEach(authSession::setUserSessionNote);
-        if (VerifiedCertificateNotes.METHOD.equals(method)) {
+        if (method == LoginMethod.CERTIFICATE) {
             // "last used" of the bound card; an agency's account has no bound card to record.
             new BoundCertificates(session, context.getRealm()).recordUse(user, certificate, Instant.now());
         }
@@ -184,7 +178,7 @@ public final class CertificateLogin {
      */
     private void logInForAgency(AuthenticationFlowContext context, Function<FormMessage, Response> page, CardAnswerCheck.VerifiedCard verified) {
         String oid = verified.profile().agencyOid().orElse("");
-        context.getEvent().detail(VerifiedCertificateNotes.DETAIL_METHOD, AGENCY_METHOD).detail("agency_oid", oid);
+        context.getEvent().detail(VerifiedCertificateNotes.DETAIL_METHOD, LoginMethod.AGENCY_CERTIFICATE.id()).detail("agency_oid", oid);
         AgencyCertificateHolder holders = new AgencyCertificateHolder(session, context.getRealm());
         Optional<AgencyCertificateHolder.Agency> agency = holders.agencyOf(oid);
         if (agency.isEmpty()) {
@@ -193,7 +187,8 @@ public final class CertificateLogin {
         }
         context.getEvent().detail("agency_code", agency.get().code());
         UserModel account = holders.accountOf(agency.get());
-        logIn(context, page, account, verified.certificate(), AGENCY_METHOD, Map.of(ACTING_AGENCY_NOTE, agency.get().code()));
+        logIn(context, page, account, verified.certificate(), LoginMethod.AGENCY_CERTIFICATE,
+                Map.of(LoginMethod.ACTING_AGENCY_NOTE, agency.get().code()));
     }
 
     private static void fail(AuthenticationFlowContext context, Function<FormMessage, Response> page, String eventError, String messageKey) {

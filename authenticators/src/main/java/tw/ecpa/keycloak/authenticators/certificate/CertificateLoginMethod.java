@@ -1,5 +1,7 @@
 package tw.ecpa.keycloak.authenticators.certificate;
 
+import static tw.ecpa.keycloak.model.LoginMethod.CERTIFICATE;
+
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -15,7 +17,7 @@ import tw.ecpa.keycloak.authenticators.home.LoginMethod;
  */
 public final class CertificateLoginMethod implements LoginMethod {
 
-    public static final String ID = VerifiedCertificateNotes.METHOD;
+    public static final String ID = CERTIFICATE.id();
 
     private final CertificateLogin login;
     private final HomePage page;

@@ -34,7 +34,7 @@ final class EcpaHomeAuthenticator implements IdentifyingStep {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         // Every post is a new attempt: whatever an earlier box verified (a card, a person) counts no more.
         context.clearUser();
-        context.getAuthenticationSession().removeAuthNote(HomePage.LOGIN_METHOD_NOTE);
+        tw.ecpa.keycloak.model.LoginMethod.forget(context.getAuthenticationSession());
         VerifiedCertificateNotes.forget(context.getAuthenticationSession());
         Optional<LoginMethod> method = methodFor(form.getFirst(HomePage.METHOD_FIELD));
         if (method.isEmpty()) {
