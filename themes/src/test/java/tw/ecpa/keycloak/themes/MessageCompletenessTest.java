@@ -42,7 +42,7 @@ class MessageCompletenessTest {
     private static final Path PROVIDER_MESSAGES = Path.of("src/main/resources/theme-resources/messages");
     private static final String PROVIDERS = "providers";
     /** The modules whose Java code puts message keys on pages, in mails or in API answers. */
-    private static final List<Path> JAVA_SOURCES = Stream.of("core", "authenticators", "required-actions", "admin-extension", "themes")
+    private static final List<Path> JAVA_SOURCES = Stream.of("core", "model", "authenticators", "required-actions", "admin-extension", "themes")
             .map(module -> Path.of("..", module, "src/main/java")).toList();
 
     /** {@code msg("key")}, {@code msg('key')}, {@code advancedMsg("key")}, {@code msgStr("key")}, {@code msg["key"]}. */
