@@ -20,9 +20,9 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 
 import tw.ecpa.keycloak.authenticators.IdentifyingStep;
+import tw.ecpa.keycloak.authenticators.gate.LoginGate;
 import tw.ecpa.keycloak.core.NationalId;
 import tw.ecpa.keycloak.model.PersonnelLookup;
-import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
  * 忘記密碼, the first step of the realm's reset-credentials flow: the person types their national ID or
@@ -86,14 +86,15 @@ final class ForgotPasswordLookup implements IdentifyingStep {
         Optional<UserModel> found = new PersonnelLookup(context.getSession(), context.getRealm()).byAccountOrNationalId(typed);
         ForgotPasswordConfig config = ForgotPasswordConfig.read(context.getAuthenticatorConfig());
         Instant now = Instant.now();
+        Optional<LoginGate.Refusal> refusal = found.flatMap(user -> LoginGate.standing(user, LoginGate.Expected.PERSON));
         if (found.isEmpty()) {
             event.clone().error(Errors.USER_NOT_FOUND);
             context.clearUser();
-        } else if (!found.get().isEnabled()) {
-            event.clone().user(found.get()).error(Errors.USER_DISABLED);
-            context.clearUser();
-        } else if (PersonnelRecord.of(found.get()).departed()) {
-            event.clone().user(found.get()).detail(Details.REASON, "departed").error(Errors.USER_DISABLED);
+        } else if (refusal.isPresent()) {
+            // Whom the login gate keeps out gets no letter; the page says the same as for anyone else.
+            EventBuilder refused = event.clone().user(found.get());
+            refusal.get().reason().ifPresent(reason -> refused.detail(Details.REASON, reason));
+            refused.error(refusal.get().eventError());
             context.clearUser();
         } else if (coolingDown(found.get(), config.coolDown(), now)) {
             event.clone().user(found.get()).error(RATE_LIMITED);

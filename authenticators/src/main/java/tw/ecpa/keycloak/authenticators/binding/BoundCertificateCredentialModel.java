@@ -16,6 +16,8 @@ import tw.ecpa.keycloak.model.BoundCertificateCredential;
 public final class BoundCertificateCredentialModel extends CredentialModel {
 
     public static final String TYPE = BoundCertificateCredential.TYPE;
+    /** The required action that binds a card (自然人憑證上傳): the account console's "set up" of bound cards. */
+    public static final String SET_UP_ACTION = "ecpa-bind-certificate";
 
     private final BoundCertificateData data;
 

@@ -12,19 +12,17 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Details;
-import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.services.messages.Messages;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import tw.ecpa.keycloak.authenticators.binding.BoundCertificates;
+import tw.ecpa.keycloak.authenticators.gate.LoginGate;
 import tw.ecpa.keycloak.core.certificate.CardKind;
 import tw.ecpa.keycloak.model.LoginMethod;
-import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
  * 憑證登入, one attempt: the page handed the PIN to the card component, which signed this login's nonce;
@@ -136,7 +134,7 @@ public final class CertificateLogin {
             context.success();
             return;
         }
-        logIn(context, page, holder.get(), verified.certificate(), LoginMethod.CERTIFICATE, Map.of());
+        logIn(context, page, holder.get(), LoginGate.Expected.PERSON, verified.certificate(), LoginMethod.CERTIFICATE, Map.of());
     }
 
     /**
@@ -144,24 +142,19 @@ public final class CertificateLogin {
      * all only once every check passed, so a refused attempt leaves nothing for a later one.
      */
     private void logIn(AuthenticationFlowContext context, Function<FormMessage, Response> page, UserModel user,
-                       X509Certificate certificate, LoginMethod method, Map<String, String> userSessionNotes) {
+                       LoginGate.Expected expected, X509Certificate certificate, LoginMethod method,
+                       Map<String, String> userSessionNotes) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         context.getEvent().user(user).detail(Details.USERNAME, user.getUsername());
         // A refusal keeps nothing: the card is remembered only below, once the person is let in.
-        // No brute-force lockout here: wrong passwords typed by anyone must not lock the holder out of the
-        // strong factor, and the card guards its PIN itself (three wrong PINs lock the card).
-        if (!user.isEnabled()) {
-            context.getEvent().error(Errors.USER_DISABLED);
-            context.forceChallenge(page.apply(new FormMessage(null, Messages.ACCOUNT_DISABLED)));
+        // The card proves who this is, and the gate asks no brute-force lock of a card login (LoginGate).
+        Optional<LoginGate.Refusal> refusal = LoginGate.standing(user, expected);
+        if (refusal.isPresent()) {
+            LoginGate.refuse(context, refusal.get(), LoginGate.Proof.PROVEN,
+                    page.apply(new FormMessage(null, refusal.get().messageKey())));
             return;
         }
-        if (PersonnelRecord.of(user).departed()) {
-            context.getEvent().detail(Details.REASON, "departed").error(Errors.USER_DISABLED);
-            context.forceChallenge(page.apply(new FormMessage(null, "ecpa.binding.departed")));
-            return;
-        }
-        VerifiedCertificateNotes.loggedIn(authSession, certificate, user);
-        method.recordIn(authSession);
+        loggedIn(authSession, user, certificate, method);
         userSessionNotes.forEach(authSession::setUserSessionNote);
         if (method == LoginMethod.CERTIFICATE) {
             // "last used" of the bound card; an agency's account has no bound card to record.
@@ -169,6 +162,22 @@ public final class CertificateLogin {
         }
         context.setUser(user);
         context.success();
+    }
+
+    /**
+     * The card bound just now by the binding step logs its holder in: what a bound card's login records,
+     * and the certificate level at once (the binding step runs after the home page's subflow, so no
+     * condition comes after it to lower the level).
+     */
+    public static void boundCardLoggedIn(AuthenticationFlowContext context, UserModel user, X509Certificate certificate) {
+        loggedIn(context.getAuthenticationSession(), user, certificate, LoginMethod.CERTIFICATE);
+        context.setUser(user);
+        CertificateLevel.reachedBy(context);
+    }
+
+    private static void loggedIn(AuthenticationSessionModel authSession, UserModel user, X509Certificate certificate, LoginMethod method) {
+        VerifiedCertificateNotes.loggedIn(authSession, certificate, user);
+        method.recordIn(authSession);
     }
 
     /**
@@ -187,7 +196,7 @@ public final class CertificateLogin {
         }
         context.getEvent().detail("agency_code", agency.get().code());
         UserModel account = holders.accountOf(agency.get());
-        logIn(context, page, account, verified.certificate(), LoginMethod.AGENCY_CERTIFICATE,
+        logIn(context, page, account, LoginGate.Expected.AGENCY_ACCOUNT, verified.certificate(), LoginMethod.AGENCY_CERTIFICATE,
                 Map.of(LoginMethod.ACTING_AGENCY_NOTE, agency.get().code()));
     }
 

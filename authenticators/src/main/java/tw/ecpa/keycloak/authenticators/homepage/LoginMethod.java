@@ -1,4 +1,4 @@
-package tw.ecpa.keycloak.authenticators.home;
+package tw.ecpa.keycloak.authenticators.homepage;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -16,4 +16,11 @@ public interface LoginMethod {
     String id();
 
     void attempt(AuthenticationFlowContext context, MultivaluedMap<String, String> form);
+
+    /**
+     * Called once the subflow holding the home page has succeeded, after its level-of-authentication
+     * condition recorded the subflow's level: a box whose login is worth more records it here.
+     */
+    default void onParentFlowSuccess(AuthenticationFlowContext context) {
+    }
 }

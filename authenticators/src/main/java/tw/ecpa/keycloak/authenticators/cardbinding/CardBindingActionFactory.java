@@ -1,4 +1,4 @@
-package tw.ecpa.keycloak.authenticators.binding;
+package tw.ecpa.keycloak.authenticators.cardbinding;
 
 import java.util.Map;
 
@@ -11,13 +11,15 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import tw.ecpa.keycloak.core.BundleVersion;
 
+import tw.ecpa.keycloak.authenticators.binding.BoundCertificateCredentialModel;
+
 /**
  * Required action {@value #PROVIDER_ID}: 自然人憑證上傳, binding a citizen card while signed in. Meant as an
  * application-initiated action ({@code kc_action}) and as the account console's "set up" of bound cards.
  */
 public final class CardBindingActionFactory implements RequiredActionFactory, ServerInfoAwareProviderFactory {
 
-    public static final String PROVIDER_ID = "ecpa-bind-certificate";
+    public static final String PROVIDER_ID = BoundCertificateCredentialModel.SET_UP_ACTION;
     private static final CardBindingAction ACTION = new CardBindingAction();
 
     @Override

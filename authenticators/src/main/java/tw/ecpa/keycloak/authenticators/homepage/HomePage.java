@@ -1,4 +1,4 @@
-package tw.ecpa.keycloak.authenticators.home;
+package tw.ecpa.keycloak.authenticators.homepage;
 
 import java.util.List;
 import java.util.function.BiConsumer;
