@@ -1,15 +1,7 @@
 package tw.ecpa.keycloak.it;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -298,20 +290,9 @@ final class EcpaPages {
         return messageIn(lang, key, params);
     }
 
-    /** A message of the ecpa login theme in a language ("en", "zh-Hant"). */
+    /** A message of the ecpa login theme (or of our providers) in a language ("en", "zh-Hant"). */
     static String messageIn(String lang, String key, Object... params) {
-        String file = lang != null && lang.toLowerCase(Locale.ROOT).startsWith("zh") ? "messages_zh_Hant" : "messages_en";
-        Properties messages = new Properties();
-        try (InputStream in = EcpaPages.class.getResourceAsStream("/theme/ecpa/login/messages/" + file + ".properties")) {
-            messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String pattern = messages.getProperty(key);
-        if (pattern == null) {
-            throw new AssertionError("no message " + key + " in " + file);
-        }
-        return new MessageFormat(pattern, Locale.ROOT).format(params);
+        return ThemeMessages.messageIn("login", lang, key, params);
     }
 
     /**

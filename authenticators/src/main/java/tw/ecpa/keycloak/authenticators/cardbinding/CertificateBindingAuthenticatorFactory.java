@@ -2,6 +2,7 @@ package tw.ecpa.keycloak.authenticators.cardbinding;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.keycloak.Config;
@@ -13,9 +14,11 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import tw.ecpa.keycloak.authenticators.binding.BindingConfig;
 import tw.ecpa.keycloak.authenticators.binding.BoundCertificateCredentialModel;
+import tw.ecpa.keycloak.core.BundleVersion;
 import tw.ecpa.keycloak.holder.HolderVerifier;
 import tw.ecpa.keycloak.holder.HolderVerifierFactory;
 
@@ -24,7 +27,7 @@ import tw.ecpa.keycloak.holder.HolderVerifierFactory;
  * record the person names, after the realm's holder verifiers prove it is theirs. Its configuration
  * also carries every installed holder verifier's settings.
  */
-public final class CertificateBindingAuthenticatorFactory implements AuthenticatorFactory {
+public final class CertificateBindingAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "ecpa-certificate-binding";
 
@@ -127,5 +130,10 @@ public final class CertificateBindingAuthenticatorFactory implements Authenticat
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }

@@ -1,6 +1,7 @@
 package tw.ecpa.keycloak.authenticators.certificate;
 
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
@@ -10,9 +11,12 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+import tw.ecpa.keycloak.core.BundleVersion;
 
 /** Authenticator {@value #PROVIDER_ID}: 憑證登入 with the card's PIN, verified on the server. */
-public final class CertificateLoginAuthenticatorFactory implements AuthenticatorFactory {
+public final class CertificateLoginAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "ecpa-certificate";
 
@@ -75,5 +79,10 @@ public final class CertificateLoginAuthenticatorFactory implements Authenticator
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }

@@ -1,6 +1,7 @@
 package tw.ecpa.keycloak.authenticators.home;
 
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.AuthenticationFlowCallbackFactory;
@@ -10,19 +11,21 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import tw.ecpa.keycloak.authenticators.account.AccountPasswordLogin;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginConfigProperties;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginMethod;
 import tw.ecpa.keycloak.authenticators.homepage.HomePage;
 import tw.ecpa.keycloak.authenticators.homepage.LoginMethod;
+import tw.ecpa.keycloak.core.BundleVersion;
 
 /**
  * Authenticator {@value #PROVIDER_ID}: the ECPA home page with its login boxes. A flow callback factory, so
  * that a box may record what its login reached once the home page's subflow is through
  * ({@link LoginMethod#onParentFlowSuccess}).
  */
-public final class EcpaHomeAuthenticatorFactory implements AuthenticationFlowCallbackFactory {
+public final class EcpaHomeAuthenticatorFactory implements AuthenticationFlowCallbackFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "ecpa-home";
 
@@ -84,5 +87,10 @@ public final class EcpaHomeAuthenticatorFactory implements AuthenticationFlowCal
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }

@@ -2,6 +2,7 @@ package tw.ecpa.keycloak.authenticators.tokens;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
@@ -14,8 +15,10 @@ import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.representations.IDToken;
 
+import tw.ecpa.keycloak.core.BundleVersion;
 import tw.ecpa.keycloak.model.LoginMethod;
 
 
@@ -27,7 +30,7 @@ import tw.ecpa.keycloak.model.LoginMethod;
  * page is one execution with both boxes, so it cannot tell them apart; the user-session note can.
  */
 public final class LoginMethodAmrMapper extends AbstractOIDCProtocolMapper
-        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper {
+        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "ecpa-login-method-amr";
     static final String AMR = "amr";
@@ -85,5 +88,10 @@ public final class LoginMethodAmrMapper extends AbstractOIDCProtocolMapper
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return PROPERTIES;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }

@@ -2,6 +2,7 @@ package tw.ecpa.keycloak.authenticators.tokens;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
@@ -13,8 +14,10 @@ import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.representations.IDToken;
 
+import tw.ecpa.keycloak.core.BundleVersion;
 import tw.ecpa.keycloak.model.PersonName;
 
 
@@ -25,7 +28,7 @@ import tw.ecpa.keycloak.model.PersonName;
  * {@code given_name} and {@code family_name} stay as Keycloak writes them.
  */
 public final class PersonNameMapper extends AbstractOIDCProtocolMapper
-        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper {
+        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "ecpa-person-name";
 
@@ -69,5 +72,10 @@ public final class PersonNameMapper extends AbstractOIDCProtocolMapper
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return PROPERTIES;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }
