@@ -25,7 +25,7 @@ class CallerTest {
     private final PersonnelRealm world = new PersonnelRealm();
 
     private static Map<String, String> agencyCertificateLogin(String agency) {
-        return Map.of(Caller.LOGIN_METHOD_NOTE, Caller.AGENCY_CERTIFICATE_LOGIN, Caller.ACTING_AGENCY_NOTE, agency);
+        return Map.of(PersonnelRealm.LOGIN_METHOD_NOTE, PersonnelRealm.AGENCY_CERTIFICATE_LOGIN, PersonnelRealm.ACTING_AGENCY_NOTE, agency);
     }
 
     private PersonnelOffice officeOf(Person person, Map<String, String> loginNotes) {
@@ -238,8 +238,8 @@ class CallerTest {
         @Test
         void andAnActingAgencyNoteOfAnotherLoginMethodCountsForNothing() {
             Person person = world.person(PersonnelRealm.AGENCY);
-            Map<String, String> citizenCard = Map.of(Caller.LOGIN_METHOD_NOTE, "citizen-certificate",
-                    Caller.ACTING_AGENCY_NOTE, PersonnelRealm.AGENCY);
+            Map<String, String> citizenCard = Map.of(PersonnelRealm.LOGIN_METHOD_NOTE, "citizen-certificate",
+                    PersonnelRealm.ACTING_AGENCY_NOTE, PersonnelRealm.AGENCY);
 
             assertThat(world.callerOf(world.request(person, Caller.CERTIFICATE_ACR, citizenCard)).method()).isEmpty();
             assertThat(officeOf(person, citizenCard)).isEqualTo(PersonnelOffice.NONE);

@@ -49,6 +49,17 @@ final class PersonnelRealm {
     /** Another agency, nobody's business but the help desk's. */
     static final String OTHER_AGENCY = "X20000000A";
 
+    // The names as the realm stores them: the personnel record's attributes, the agency groups' attribute and
+    // the user-session notes of an agency-certificate login.
+    static final String AGENCY_CODE = "agencyCode";
+    static final String NATIONAL_ID = "nationalId";
+    static final String EMPLOYMENT_STATUS = "employmentStatus";
+    static final String DEPARTED = "departed";
+    static final String AGENCIES_GROUP = "agencies";
+    static final String LOGIN_METHOD_NOTE = "ecpa.loginMethod";
+    static final String ACTING_AGENCY_NOTE = "ecpa.actingAgency";
+    static final String AGENCY_CERTIFICATE_LOGIN = "agency-certificate";
+
     final KeycloakSession session = mock(KeycloakSession.class);
     final RealmModel realm = mock(RealmModel.class);
     private final UserProvider users = mock(UserProvider.class);
@@ -77,20 +88,20 @@ final class PersonnelRealm {
         when(realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID)).thenReturn(realmManagement);
         when(realmManagement.getRolesStream()).thenAnswer(call -> Stream.of(manageUsers));
 
-        GroupModel root = group(Agencies.ROOT, null, null);
+        GroupModel root = group(AGENCIES_GROUP, null, null);
         GroupModel agency = group("本機關", AGENCY, root);
         group("所屬機關", SUB_AGENCY, agency);
         group("兼辦機關", CONCURRENT_AGENCY, root);
         group("他機關", OTHER_AGENCY, root);
         when(groups.searchGroupsByAttributes(eq(realm), any(), any(), any())).thenAnswer(call -> {
             Map<String, String> attributes = call.getArgument(1);
-            return Stream.ofNullable(agencies.get(attributes.get(Agencies.CODE)));
+            return Stream.ofNullable(agencies.get(attributes.get(AGENCY_CODE)));
         });
         when(users.getUserById(eq(realm), any())).thenAnswer(call -> people.stream()
                 .filter(p -> p.model.getId().equals(call.getArgument(1))).map(p -> p.model).findFirst().orElse(null));
-        when(users.searchForUserByUserAttributeStream(eq(realm), eq(PersonnelDirectory.NATIONAL_ID), any()))
+        when(users.searchForUserByUserAttributeStream(eq(realm), eq(NATIONAL_ID), any()))
                 .thenAnswer(call -> people.stream().map(p -> p.model)
-                        .filter(p -> call.getArgument(2).equals(p.getFirstAttribute(PersonnelDirectory.NATIONAL_ID))));
+                        .filter(p -> call.getArgument(2).equals(p.getFirstAttribute(NATIONAL_ID))));
         when(sessions.getUserSession(eq(realm), any())).thenAnswer(call -> logins.get(call.<String>getArgument(1)));
     }
 
@@ -98,7 +109,7 @@ final class PersonnelRealm {
         GroupModel group = mock(GroupModel.class);
         when(group.getName()).thenReturn(name);
         when(group.getParent()).thenReturn(parent);
-        when(group.getFirstAttribute(Agencies.CODE)).thenReturn(code);
+        when(group.getFirstAttribute(AGENCY_CODE)).thenReturn(code);
         when(group.getSubGroupsStream()).thenAnswer(call -> agencies.values().stream().filter(g -> g.getParent() == group));
         if (code != null) {
             agencies.put(code, group);
@@ -179,8 +190,8 @@ final class PersonnelRealm {
             doAnswer(call -> attributes.remove(call.<String>getArgument(0))).when(model).removeAttribute(anyString());
             when(model.hasRole(any())).thenAnswer(call -> held.contains(call.<RoleModel>getArgument(0)));
             when(model.getRealmRoleMappingsStream()).thenAnswer(call -> held.stream().filter(role -> role != manageUsers));
-            attributes.put(Caller.AGENCY_CODE, List.of(agency));
-            attributes.put(PersonnelDirectory.NATIONAL_ID, List.of(PersonnelRealm.nationalId(number)));
+            attributes.put(AGENCY_CODE, List.of(agency));
+            attributes.put(NATIONAL_ID, List.of(PersonnelRealm.nationalId(number)));
         }
 
         Person holding(String roleName) {
@@ -204,7 +215,7 @@ final class PersonnelRealm {
         }
 
         Person departed() {
-            attributes.put(PersonnelDirectory.EMPLOYMENT_STATUS, List.of(PersonnelDirectory.DEPARTED));
+            attributes.put(EMPLOYMENT_STATUS, List.of(DEPARTED));
             return this;
         }
 
@@ -220,12 +231,12 @@ final class PersonnelRealm {
 
         /** Moves to another agency, as the personnel import does. */
         Person movedTo(String agency) {
-            attributes.put(Caller.AGENCY_CODE, List.of(agency));
+            attributes.put(AGENCY_CODE, List.of(agency));
             return this;
         }
 
         NationalId nationalId() {
-            return NationalId.of(model.getFirstAttribute(PersonnelDirectory.NATIONAL_ID));
+            return NationalId.of(model.getFirstAttribute(NATIONAL_ID));
         }
     }
 

@@ -85,7 +85,7 @@ class WhoMayResetWhomTest {
         Caller caller = Caller.of(world.session, world.realm, world.certificateLogin(caller(callerKind, chief)), settings);
         if (callerKind == CallerKind.AGENCY_CERTIFICATE) {
             caller = Caller.of(world.session, world.realm, world.request(world.person(PersonnelRealm.OTHER_AGENCY), Caller.CERTIFICATE_ACR,
-                    Map.of(Caller.LOGIN_METHOD_NOTE, Caller.AGENCY_CERTIFICATE_LOGIN, Caller.ACTING_AGENCY_NOTE, PersonnelRealm.AGENCY)),
+                    Map.of(PersonnelRealm.LOGIN_METHOD_NOTE, PersonnelRealm.AGENCY_CERTIFICATE_LOGIN, PersonnelRealm.ACTING_AGENCY_NOTE, PersonnelRealm.AGENCY)),
                     settings);
         }
 
