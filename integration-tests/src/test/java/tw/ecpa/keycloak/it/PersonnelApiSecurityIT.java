@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -52,32 +51,24 @@ class PersonnelApiSecurityIT extends EcpaIntegrationTest {
     private PersonnelApiClient api;
     private ResetTargets targets;
     private DemoHelpDesk helpDesk;
+    private TestApp app;
     private String appClientId;
-    private String appClientUuid;
 
     @BeforeEach
     void anApiClientAndARelyingApp(CardWorld world) {
         api = new PersonnelApiClient(realm.getBaseUrl(), realm.admin());
         targets = new ResetTargets(realm.admin());
         helpDesk = new DemoHelpDesk(realm.admin(), world);
-        appClientId = "it-app-" + UUID.randomUUID().toString().substring(0, 8);
-        ClientRepresentation app = new ClientRepresentation();
-        app.setClientId(appClientId);
-        app.setPublicClient(true);
-        app.setStandardFlowEnabled(true);
-        app.setDirectAccessGrantsEnabled(true);
-        app.setRedirectUris(List.of(APP_REDIRECT));
-        app.setWebOrigins(List.of(APP_ORIGIN));
-        try (var response = realm.admin().clients().create(app)) {
-            assertThat(response.getStatus()).isEqualTo(201);
-            String location = response.getLocation().getPath();
-            appClientUuid = location.substring(location.lastIndexOf('/') + 1);
-        }
+        app = TestApp.register(realm.admin(), "it-app-", APP_REDIRECT, client -> {
+            client.setDirectAccessGrantsEnabled(true);
+            client.setWebOrigins(List.of(APP_ORIGIN));
+        });
+        appClientId = app.clientId();
     }
 
     @AfterEach
     void cleanUp() {
-        realm.admin().clients().get(appClientUuid).remove();
+        app.close();
         helpDesk.close();
         targets.close();
         api.close();
