@@ -92,6 +92,37 @@ class PersonnelApiSecurityIT extends EcpaIntegrationTest {
     }
 
     @Test
+    void givenAnotherOriginThenThePortalsOfficeAnswerCannotBeReadThere() {
+        ResetTargets.Target chief = targets.withRole(MINISTRY, "personnel-chief");
+        String password = chief.givePassword();
+        CardLoginClient browser = new CardLoginClient();
+        browser.open(realm.getBaseUrl() + "/protocol/openid-connect/auth?client_id=" + appClientId
+                + "&redirect_uri=" + URLEncoder.encode(APP_REDIRECT, StandardCharsets.UTF_8)
+                + "&response_type=code&scope=openid&state=" + UUID.randomUUID());
+        assertThat(browser.logInWithPassword(chief.account(), password).redirectedToApplication()).isTrue();
+        String office = realm.getBaseUrl() + "/ecpa-personnel/office";
+
+        HttpResponse<String> own = browser.fetch("GET", office, Map.of());
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(json(own.body()).path("access").asText()).as("the chief's own browser: the identity cookie is what counts")
+                .isEqualTo("open");
+
+        // The relying app's registered web origin included: the answer is for the portal's own pages only.
+        for (String origin : List.of(APP_ORIGIN, "https://attacker.example")) {
+            HttpResponse<String> read = browser.fetch("GET", office, Map.of("Origin", origin));
+            assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).as("no CORS for %s", origin).isEmpty();
+            assertThat(read.headers().firstValue("Access-Control-Allow-Credentials")).as("no credentials for %s", origin).isEmpty();
+            HttpResponse<String> preflight = browser.fetch("OPTIONS", office,
+                    Map.of("Origin", origin, "Access-Control-Request-Method", "GET"));
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as("no preflight grant for %s", origin).isEmpty();
+        }
+
+        HttpResponse<String> withoutCookie = new CardLoginClient().fetch("GET", office, Map.of("Origin", "https://attacker.example"));
+        assertThat(json(withoutCookie.body()).path("access").asText()).as("nobody signed in").isEqualTo("none");
+        assertThat(withoutCookie.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
     void givenAPasswordGrantThenTheRealmRefusesItAndTheEventNamesNobody() {
         ResetTargets.Target chief = targets.withRole(MINISTRY, "personnel-chief");
         String password = chief.givePassword();
