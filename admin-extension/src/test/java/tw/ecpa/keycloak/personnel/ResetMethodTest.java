@@ -7,15 +7,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import tw.ecpa.keycloak.authenticators.certificate.CertificateLogin;
-import tw.ecpa.keycloak.authenticators.certificate.VerifiedCertificateNotes;
-import tw.ecpa.keycloak.authenticators.home.HomePage;
+import tw.ecpa.keycloak.model.LoginMethod;
 import tw.ecpa.keycloak.personnel.PersonnelRealm.Person;
 
 /**
  * The three ways of resetting, and how the personnel API tells the agency-certificate way from the others: by
  * the notes the certificate login itself leaves in the user session (the names are the login's, taken from
- * the authenticators module, not copied), so a rename on either side fails here.
+ * the model module that the login writes them with, not copied), so a rename on either side fails here.
  */
 class ResetMethodTest {
 
@@ -31,8 +29,8 @@ class ResetMethodTest {
     void theAgencyCertificateLoginIsRecognisedByTheCertificateIssuesNotes() {
         Person holder = world.person(PersonnelRealm.OTHER_AGENCY);
         Map<String, String> notesOfTheLogin = Map.of(
-                HomePage.LOGIN_METHOD_NOTE, CertificateLogin.AGENCY_METHOD,
-                CertificateLogin.ACTING_AGENCY_NOTE, PersonnelRealm.AGENCY);
+                LoginMethod.NOTE, LoginMethod.AGENCY_CERTIFICATE.id(),
+                LoginMethod.ACTING_AGENCY_NOTE, PersonnelRealm.AGENCY);
 
         Caller caller = world.callerOf(world.request(holder, Caller.CERTIFICATE_ACR, notesOfTheLogin));
 
@@ -40,15 +38,15 @@ class ResetMethodTest {
         assertThat(caller.agencyCode()).as("the agency the card acts for, not the person's").isEqualTo(PersonnelRealm.AGENCY);
         assertThat(caller.scope().agencyCodes()).containsExactly(PersonnelRealm.AGENCY);
         assertThat(ResetMethod.AGENCY_CERTIFICATE.code()).as("the LOGIN event and the reset's admin event name the way alike")
-                .isEqualTo(CertificateLogin.AGENCY_METHOD);
+                .isEqualTo(LoginMethod.AGENCY_CERTIFICATE.id());
     }
 
     @Test
     void aCitizenCertificateLoginIsNoAgencyCertificateLoginWhateverElseItsSessionHolds() {
         Person person = world.person(PersonnelRealm.AGENCY);
         Map<String, String> citizenCard = Map.of(
-                HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD,
-                CertificateLogin.ACTING_AGENCY_NOTE, PersonnelRealm.AGENCY);
+                LoginMethod.NOTE, LoginMethod.CERTIFICATE.id(),
+                LoginMethod.ACTING_AGENCY_NOTE, PersonnelRealm.AGENCY);
 
         assertThat(world.callerOf(world.request(person, Caller.CERTIFICATE_ACR, citizenCard)).method()).isEmpty();
     }

@@ -123,7 +123,7 @@ class WhoMayResetWhomTest {
             ResetMethod method = caller.requireMethod();
             UserModel person = new PersonnelDirectory(world.session, world.realm).find(target.nationalId(), caller.scope());
             new ResetTargetRule(world.realm, settings.protectedRoles()).require(caller, method, person);
-            if (PersonnelDirectory.isDeparted(person)) {
+            if (tw.ecpa.keycloak.model.PersonnelRecord.of(person).departed()) {
                 throw PersonnelProblem.PERSON_DEPARTED.exception();
             }
             return "reset";
