@@ -7,12 +7,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
@@ -34,28 +32,19 @@ class AccountLoginSecurityIT extends EcpaIntegrationTest {
 
     private TestPeople people;
     private String clientId;
-    private String clientUuid;
+    private TestApp app;
 
     @BeforeEach
     void anApplicationOnTheRealmsOwnBrowserFlow() {
         people = new TestPeople(realm.admin());
-        clientId = "it-account-security-" + UUID.randomUUID().toString().substring(0, 8);
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(true);
-        client.setRedirectUris(List.of(REDIRECT_URI));
-        try (Response response = realm.admin().clients().create(client)) {
-            assertThat(response.getStatus()).isEqualTo(201);
-            String path = response.getLocation().getPath();
-            clientUuid = path.substring(path.lastIndexOf('/') + 1);
-        }
+        app = TestApp.register(realm.admin(), "it-account-security-", REDIRECT_URI);
+        clientId = app.clientId();
     }
 
     @AfterEach
     void cleanUp() {
         people.close();
-        realm.admin().clients().get(clientUuid).remove();
+        app.close();
     }
 
     /** A new browser on the home page posts the 帳號登入 box once: the page that answers. */

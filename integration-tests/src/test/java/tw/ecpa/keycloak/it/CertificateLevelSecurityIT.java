@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.keycloak.admin.client.resource.UserResource;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
@@ -48,8 +47,8 @@ class CertificateLevelSecurityIT extends EcpaIntegrationTest {
     private CardWorld world;
     private BrowserFormsSettings settings;
     private TestPeople people;
+    private TestApp app;
     private String clientId;
-    private String clientUuid;
     private UserRepresentation damingAsHeWas;
 
     @BeforeEach
@@ -57,17 +56,8 @@ class CertificateLevelSecurityIT extends EcpaIntegrationTest {
         this.world = world;
         settings = BrowserFormsSettings.forCardWorld(realm.admin(), world);
         people = new TestPeople(realm.admin());
-        clientId = "it-level-" + UUID.randomUUID().toString().substring(0, 8);
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(true);
-        client.setRedirectUris(List.of(REDIRECT_URI));
-        try (var response = realm.admin().clients().create(client)) {
-            assertThat(response.getStatus()).isEqualTo(201);
-            String location = response.getLocation().getPath();
-            clientUuid = location.substring(location.lastIndexOf('/') + 1);
-        }
+        app = TestApp.register(realm.admin(), "it-level-", REDIRECT_URI);
+        clientId = app.clientId();
         damingAsHeWas = daming().toRepresentation();
         // Someone who has done the first login: a password of his own, so binding asks for no password page.
         DemoUsers.givePassword(daming());
@@ -88,7 +78,7 @@ class CertificateLevelSecurityIT extends EcpaIntegrationTest {
         realm.admin().attackDetection().clearBruteForceForUser(damingAsHeWas.getId());
         people.close();
         settings.close();
-        realm.admin().clients().get(clientUuid).remove();
+        app.close();
     }
 
     @ParameterizedTest(name = "{0}")

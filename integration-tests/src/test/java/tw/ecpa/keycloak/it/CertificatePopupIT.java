@@ -68,15 +68,12 @@ class CertificatePopupIT extends EcpaIntegrationTest {
         driver.navigate().to(realm.getBaseUrl() + "/account");
         waitFor(driver, By.id("ecpa-pin"));
 
-        driver.findElement(By.id("ecpa-pin")).sendKeys(world.catalogue().get("citizen-daming.wang").pin());
-        driver.findElement(By.id("ecpa-certificate-login-button")).click();
-        waitFor(driver, By.id("ecpa-binding-form"));
+        pages.logInWithCard(world.catalogue().get("citizen-daming.wang").pin());
+        pages.waitFor(EcpaPages.BINDING);
         String parent = driver.getWindowHandle();
         assertThat(driver.getWindowHandles()).containsExactly(parent);
 
-        driver.findElement(By.id("account")).sendKeys(DAMING_ID);
-        driver.findElement(By.id("ecpa-binding-next")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(By.id("ecpa-binding-form")).isEmpty());
+        pages.bind(DAMING_ID);
 
         assertThat(userByNationalId(DAMING_ID).credentials()).anyMatch(c -> "ecpa-certificate".equals(c.getType()));
         assertThat(pages.isShowing(EcpaPages.UPDATE_PASSWORD)).as("王大明 has no password yet: the first login sets it").isTrue();

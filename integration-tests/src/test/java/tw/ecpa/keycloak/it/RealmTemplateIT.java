@@ -108,11 +108,7 @@ class RealmTemplateIT extends EcpaIntegrationTest {
         String password = DemoUsers.givePassword(user);
         // The application stays registered while its token is used: removing a client ends its sessions.
         try (OidcCodeFlow app = new OidcCodeFlow(realm.getBaseUrl(), realm.admin())) {
-            String accessToken = app.login(browser.driver(), page -> {
-                page.findElement(By.id("username")).sendKeys(DemoUsers.SET_UP_ACCOUNT);
-                page.findElement(By.id("password")).sendKeys(password);
-                page.findElement(By.id("kc-login")).click();
-            }).response().path("access_token").asText();
+            String accessToken = app.login(browser.driver(), page -> new EcpaPages(page, realm.getBaseUrl()).logIn(DemoUsers.SET_UP_ACCOUNT, password)).response().path("access_token").asText();
             assertTheNationalIdCannotBeChangedWith(accessToken);
         }
         assertThat(user.toRepresentation().getAttributes().get("nationalId")).containsExactly(DemoUsers.SET_UP_NATIONAL_ID);

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.resource.UserResource;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -50,8 +49,8 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
     private BrowserFormsSettings settings;
     private final HttpClient http = HttpClient.newHttpClient();
     private CardWorld world;
+    private TestApp app;
     private String clientId;
-    private String clientUuid;
     private String password;
 
     @BeforeEach
@@ -59,24 +58,15 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
         this.world = world;
         settings = BrowserFormsSettings.forCardWorld(realm.admin(), world);
 
-        clientId = "it-relying-app-" + UUID.randomUUID().toString().substring(0, 8);
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(true);
-        client.setRedirectUris(List.of(REDIRECT_URI));
-        try (var response = realm.admin().clients().create(client)) {
-            assertThat(response.getStatus()).isEqualTo(201);
-            String location = response.getLocation().getPath();
-            clientUuid = location.substring(location.lastIndexOf('/') + 1);
-        }
+        app = TestApp.register(realm.admin(), "it-relying-app-", REDIRECT_URI);
+        clientId = app.clientId();
         password = DemoUsers.givePassword(userByNationalId(DAMING_ID));
     }
 
     @AfterEach
     void restoreTheRealm() {
         settings.close();
-        realm.admin().clients().get(clientUuid).remove();
+        app.close();
         for (String id : List.of(DAMING_ID, XIAOMEI_ID)) {
             UserResource user = userByNationalId(id);
             user.credentials().stream()
@@ -118,7 +108,7 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
         // An operator assigns the opt-in scope to the clients that may see the national ID.
         String scopeId = realm.admin().clientScopes().findAll().stream().filter(c -> "ecpa-national-id".equals(c.getName()))
                 .findFirst().orElseThrow().getId();
-        realm.admin().clients().get(clientUuid).addOptionalClientScope(scopeId);
+        app.resource().addOptionalClientScope(scopeId);
         CardLoginClient browser = new CardLoginClient(world.readerUrl());
         browser.open(authorizationUrl("openid ecpa-national-id", null));
         browser.logInWithPassword(DAMING_ACCOUNT, password);

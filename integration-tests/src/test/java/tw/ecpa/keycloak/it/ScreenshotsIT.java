@@ -136,20 +136,17 @@ class ScreenshotsIT extends EcpaIntegrationTest {
         shoot("binding");
 
         // Someone else's national ID: the card's holder check says it is not the same person.
-        browser.driver().findElement(By.id("account")).sendKeys("S223456660");
-        browser.driver().findElement(By.id("ecpa-binding-next")).click();
+        pages.bind("S223456660");
         pages.waitFor(By.id("ecpa-verification-failed"));
         assertThat(browser.driver().findElements(By.id("ecpa-back"))).isNotEmpty();
         assertThat(browser.driver().findElements(By.id("ecpa-home"))).isNotEmpty();
         pages.waitForTheChrome();
         shoot("verification-failed");
 
-        browser.driver().findElement(By.id("ecpa-back")).click();
+        pages.follow(By.id("ecpa-back"));
         pages.waitFor(By.id("ecpa-binding-form"));
-        browser.driver().findElement(By.id("account")).sendKeys(TestPeople.newNationalId());
-        // Read in the page's language before leaving it: the next page may be arriving while it is read.
         String notFound = pages.message("ecpa.binding.notInPersonnelDatabase");
-        browser.driver().findElement(By.id("ecpa-binding-next")).click();
+        pages.bind(TestPeople.newNationalId());
         waitUntil(d -> d.getPageSource().contains(notFound), "not in the personnel database");
         shoot("binding-not-in-personnel-database");
     }
@@ -201,7 +198,7 @@ class ScreenshotsIT extends EcpaIntegrationTest {
         pages.waitForTheChrome();
         shoot("error");
 
-        browser.driver().findElement(By.id("ecpa-home")).click();
+        pages.follow(By.id("ecpa-home"));
         pages.waitFor(EcpaPages.HOME);
     }
 
@@ -270,9 +267,10 @@ class ScreenshotsIT extends EcpaIntegrationTest {
         pages.waitForTheChrome();
     }
 
+    /** Like {@link EcpaPages#logInWithCard}, without registering the shots' wrong PINs as run secrets. */
     private void logInWithCard(String pin) {
         browser.driver().findElement(By.id("ecpa-pin")).sendKeys(pin);
-        browser.driver().findElement(By.id("ecpa-certificate-login-button")).click();
+        pages.follow(By.id("ecpa-certificate-login-button"));
     }
 
     private void waitUntil(java.util.function.Function<WebDriver, Boolean> condition, String what) {
