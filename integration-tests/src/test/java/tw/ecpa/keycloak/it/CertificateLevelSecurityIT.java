@@ -55,7 +55,7 @@ class CertificateLevelSecurityIT extends EcpaIntegrationTest {
     @BeforeEach
     void anAppAndDamingsBoundCard(CardWorld world) {
         this.world = world;
-        settings = BrowserFormsSettings.forCardWorld(realm.admin(), world);
+        settings = BrowserFormsSettings.forCardWorld(realm.admin(), realmAdminApi(), world);
         people = new TestPeople(realm.admin());
         clientId = "it-level-" + UUID.randomUUID().toString().substring(0, 8);
         ClientRepresentation client = new ClientRepresentation();

@@ -59,7 +59,7 @@ class PersonnelApiSecurityIT extends EcpaIntegrationTest {
     void anApiClientAndARelyingApp(CardWorld world) {
         api = new PersonnelApiClient(realm.getBaseUrl(), realm.admin());
         targets = new ResetTargets(realm.admin());
-        helpDesk = new DemoHelpDesk(realm.admin(), world);
+        helpDesk = new DemoHelpDesk(realm.admin(), realmAdminApi(), world);
         appClientId = "it-app-" + UUID.randomUUID().toString().substring(0, 8);
         ClientRepresentation app = new ClientRepresentation();
         app.setClientId(appClientId);

@@ -57,7 +57,7 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
     @BeforeEach
     void pointTheRealmsCertificateStepsAtTheCardWorldAndMakeAnApp(CardWorld world) {
         this.world = world;
-        settings = BrowserFormsSettings.forCardWorld(realm.admin(), world);
+        settings = BrowserFormsSettings.forCardWorld(realm.admin(), realmAdminApi(), world);
 
         clientId = "it-relying-app-" + UUID.randomUUID().toString().substring(0, 8);
         ClientRepresentation client = new ClientRepresentation();
