@@ -11,6 +11,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import tw.ecpa.keycloak.model.Agencies;
+
 /**
  * The guide's reset letter (密碼重設之信件), from the realm's e-mail theme in the person's language: who
  * asked (the officer and their agency), the new password, change it right after logging in, the

@@ -13,10 +13,4 @@ class ResetMethodTest {
         assertThat(Arrays.stream(ResetMethod.values()).map(ResetMethod::code))
                 .containsExactly("officer", "agency-certificate", "help-desk");
     }
-
-    @Test
-    void theAgencyCertificateLoginIsRecognisedByTheCertificateIssuesNotes() {
-        assertThat(Caller.ACTING_AGENCY_NOTE).isEqualTo("ecpa.actingAgency");
-        assertThat(Caller.AGENCY_CERTIFICATE_LOGIN).isEqualTo(ResetMethod.AGENCY_CERTIFICATE.code());
-    }
 }

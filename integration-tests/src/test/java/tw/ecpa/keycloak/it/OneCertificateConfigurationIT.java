@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
@@ -81,11 +80,8 @@ class OneCertificateConfigurationIT extends EcpaIntegrationTest {
         realm.admin().clients().get(clientUuid).remove();
     }
 
-    @Nested
-    class GivenTheOneConfigurationChangedThroughTheAdminApi {
-
         @Test
-        void thenTheHomePageAndTheStepUpPageBothOfferTheNewCardComponentAndLogTheCardIn() {
+        void givenTheOneConfigurationChangedThenTheHomePageAndTheStepUpPageBothOfferTheNewCardComponent() {
             String componentUrl = "http://localhost:" + (world.readerUrl().getPort() + 1);
             settings.certificates(CertificateConfiguration.settings().with(CertificateConfiguration.COMPONENT_URL, componentUrl));
 
@@ -100,7 +96,7 @@ class OneCertificateConfigurationIT extends EcpaIntegrationTest {
         }
 
         @Test
-        void thenWithoutTrustAnchorsNeitherTheHomePageNorTheStepUpAcceptsTheCard() {
+        void givenTheOneConfigurationWithoutTrustAnchorsThenNeitherTheHomePageNorTheStepUpAcceptsTheCard() {
             settings.certificates(CertificateConfiguration.settings().with(CertificateConfiguration.TRUST_ANCHORS, ""));
 
             CardLoginClient onHome = new CardLoginClient(world.readerUrl());
@@ -116,13 +112,9 @@ class OneCertificateConfigurationIT extends EcpaIntegrationTest {
             assertThat(stepUp.redirectedToApplication()).isFalse();
             assertThat(stepUp.body()).contains(EcpaPages.messageIn("zh-Hant", "ecpa.certificate.notConfigured"));
         }
-    }
-
-    @Nested
-    class GivenARealmShapedLikeTheOlderTemplate {
 
         @Test
-        void thenEachStepReadsItsOwnConfigurationAndTheCardStillLogsIn() {
+        void givenARealmShapedLikeTheOlderTemplateThenEachStepReadsItsOwnAndTheCardStillLogsIn() {
             AuthenticationManagementResource flows = realm.admin().flows();
             AuthenticatorConfigRepresentation one = configOf("ecpa-home");
             Map<String, String> cards = new HashMap<>(one.getConfig());
@@ -174,7 +166,6 @@ class OneCertificateConfigurationIT extends EcpaIntegrationTest {
             return realm.admin().flows().getExecutions(STEP_UP_FLOW).stream()
                     .filter(e -> "ecpa-certificate".equals(e.getProviderId())).findFirst().orElseThrow();
         }
-    }
 
     private UserResource daming() {
         return userByNationalId(DAMING_ID);

@@ -203,7 +203,7 @@ class PersonnelApiBadInputsSecurityIT extends EcpaIntegrationTest {
         return Arguments.of(new Row(name, request, status, error));
     }
 
-    /** The message key each problem code carries (admin-extension/README.md's table). */
+    /** The message key each problem code carries (docs/personnel-api.md, "Errors"). */
     private static String messageKeyOf(String error) {
         StringBuilder key = new StringBuilder("ecpa.personnel.error.");
         boolean upper = false;

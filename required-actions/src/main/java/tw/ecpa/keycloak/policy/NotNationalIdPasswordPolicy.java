@@ -10,6 +10,7 @@ import org.keycloak.policy.PasswordPolicyProviderFactory;
 import org.keycloak.policy.PolicyError;
 
 import tw.ecpa.keycloak.core.password.PasswordRules;
+import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
  * Password policy {@value #ID}: the password does not contain the person's national ID. The ID is
@@ -19,12 +20,10 @@ public final class NotNationalIdPasswordPolicy implements PasswordPolicyProvider
 
     public static final String ID = "ecpa-not-national-id";
     static final String MESSAGE = "ecpa.password.notNationalId";
-    /** The user-profile attribute that holds the national ID. */
-    static final String NATIONAL_ID_ATTRIBUTE = "nationalId";
 
     @Override
     public PolicyError validate(RealmModel realm, UserModel user, String password) {
-        return user != null && PasswordRules.containsNationalId(password, user.getFirstAttribute(NATIONAL_ID_ATTRIBUTE))
+        return user != null && PasswordRules.containsNationalId(password, PersonnelRecord.of(user).nationalIdOnRecord())
                 ? new PolicyError(MESSAGE)
                 : null;
     }

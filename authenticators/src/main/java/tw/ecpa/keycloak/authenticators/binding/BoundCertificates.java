@@ -138,11 +138,6 @@ public final class BoundCertificates {
         return user != null && credentialFor(user, certificate).isPresent();
     }
 
-    /** Whether the person has any card bound (the personnel console shows this, never which card). */
-    public static boolean hasAny(UserModel user) {
-        return user.credentialManager().getStoredCredentialsByTypeStream(BoundCertificateCredentialModel.TYPE).findAny().isPresent();
-    }
-
     /**
      * Remembers that the bound certificate has just logged {@code user} in, for the "last used" the person
      * sees; a binding of the first form gets the certificate's SHA-256 here and leaves the old index.

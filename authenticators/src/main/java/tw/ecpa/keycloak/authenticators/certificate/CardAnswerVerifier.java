@@ -16,11 +16,11 @@ import tw.ecpa.keycloak.core.certificate.CertificateProfile;
 import tw.ecpa.keycloak.core.certificate.CertificateProfileException;
 
 /**
- * The server-side check of a card's signed answer, in DESIGN.md's order: the signed content is this
- * login's nonce; the CMS signature verifies; the certificate chains to a configured root; every
- * certificate of the path is within its validity period; the card's key usage allows digitalSignature;
- * the card's policy is accepted for its kind; neither the card nor a CA of its path is revoked. The first
- * failure ends the check.
+ * The server-side check of a card's signed answer, in this order (as docs/flows.md lists it under
+ * 憑證登入): the signed content is this login's nonce; the CMS signature verifies; the certificate chains
+ * to a configured root; every certificate of the path is within its validity period; the card's key usage
+ * allows digitalSignature; the card's policy is accepted for its kind; neither the card nor a CA of its
+ * path is revoked. The first failure ends the check.
  */
 final class CardAnswerVerifier {
 

@@ -3,8 +3,8 @@ package tw.ecpa.keycloak.authenticators.home;
 import java.util.List;
 
 import org.keycloak.Config;
+import org.keycloak.authentication.AuthenticationFlowCallbackFactory;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -15,9 +15,15 @@ import tw.ecpa.keycloak.authenticators.account.AccountPasswordLogin;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginConfigProperties;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginMethod;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateSettings;
+import tw.ecpa.keycloak.authenticators.homepage.HomePage;
+import tw.ecpa.keycloak.authenticators.homepage.LoginMethod;
 
-/** Authenticator {@value #PROVIDER_ID}: the ECPA home page with its login boxes. */
-public final class EcpaHomeAuthenticatorFactory implements AuthenticatorFactory {
+/**
+ * Authenticator {@value #PROVIDER_ID}: the ECPA home page with its login boxes. A flow callback factory, so
+ * that a box may record what its login reached once the home page's subflow is through
+ * ({@link LoginMethod#onParentFlowSuccess}).
+ */
+public final class EcpaHomeAuthenticatorFactory implements AuthenticationFlowCallbackFactory {
 
     public static final String PROVIDER_ID = "ecpa-home";
 

@@ -16,10 +16,8 @@ import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
 
-import tw.ecpa.keycloak.authenticators.account.AccountPasswordLogin;
-import tw.ecpa.keycloak.authenticators.certificate.CertificateLogin;
-import tw.ecpa.keycloak.authenticators.certificate.VerifiedCertificateNotes;
-import tw.ecpa.keycloak.authenticators.home.HomePage;
+import tw.ecpa.keycloak.model.LoginMethod;
+
 
 /**
  * Protocol mapper {@value #PROVIDER_ID}: the {@code amr} claim (RFC 8176) from how the person logged in
@@ -43,19 +41,13 @@ public final class LoginMethodAmrMapper extends AbstractOIDCProtocolMapper
     }
 
     static List<String> amrOf(String loginMethod) {
-        if (VerifiedCertificateNotes.METHOD.equals(loginMethod) || CertificateLogin.AGENCY_METHOD.equals(loginMethod)) {
-            return List.of("sc", "pin");
-        }
-        if (AccountPasswordLogin.ID.equals(loginMethod)) {
-            return List.of("pwd");
-        }
-        return List.of();
+        return LoginMethod.of(loginMethod).map(method -> method.byCard() ? List.of("sc", "pin") : List.of("pwd")).orElse(List.of());
     }
 
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mapping, UserSessionModel userSession,
                             KeycloakSession session, ClientSessionContext clientSessionCtx) {
-        List<String> amr = amrOf(userSession.getNote(HomePage.LOGIN_METHOD_NOTE));
+        List<String> amr = amrOf(userSession.getNote(LoginMethod.NOTE));
         if (!amr.isEmpty()) {
             token.setOtherClaims(AMR, amr);
         }

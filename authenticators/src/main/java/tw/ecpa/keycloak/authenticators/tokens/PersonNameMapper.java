@@ -6,7 +6,6 @@ import java.util.List;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
@@ -16,11 +15,12 @@ import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
 
-import tw.ecpa.keycloak.core.PersonalName;
+import tw.ecpa.keycloak.model.PersonName;
+
 
 /**
  * Protocol mapper {@value #PROVIDER_ID}: the standard claim {@code name} written as the portal writes
- * names ({@link PersonalName}: 林建宏, Mary Chen). It takes the place of Keycloak's full-name mapper in the
+ * names ({@link PersonName}: 林建宏, Mary Chen). It takes the place of Keycloak's full-name mapper in the
  * realm template's {@code profile} scope, which writes given name, space, family name: 「建宏 林」.
  * {@code given_name} and {@code family_name} stay as Keycloak writes them.
  */
@@ -40,8 +40,7 @@ public final class PersonNameMapper extends AbstractOIDCProtocolMapper
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mapping, UserSessionModel userSession,
                             KeycloakSession session, ClientSessionContext clientSessionCtx) {
-        UserModel user = userSession.getUser();
-        String name = PersonalName.written(user.getLastName(), user.getFirstName());
+        String name = PersonName.written(userSession.getUser());
         if (!name.isEmpty()) {
             token.setName(name);
         }

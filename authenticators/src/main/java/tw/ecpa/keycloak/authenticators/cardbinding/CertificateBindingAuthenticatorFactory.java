@@ -1,4 +1,4 @@
-package tw.ecpa.keycloak.authenticators.binding;
+package tw.ecpa.keycloak.authenticators.cardbinding;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +14,8 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
+import tw.ecpa.keycloak.authenticators.binding.BindingConfig;
+import tw.ecpa.keycloak.authenticators.binding.BoundCertificateCredentialModel;
 import tw.ecpa.keycloak.holder.HolderVerifier;
 import tw.ecpa.keycloak.holder.HolderVerifierFactory;
 

@@ -1,4 +1,4 @@
-package tw.ecpa.keycloak.authenticators.binding;
+package tw.ecpa.keycloak.authenticators.cardbinding;
 
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;

@@ -1,10 +1,12 @@
-package tw.ecpa.keycloak.authenticators.binding;
+package tw.ecpa.keycloak.authenticators.cardbinding;
 
 import java.time.Duration;
 
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
+
+import tw.ecpa.keycloak.authenticators.binding.CardFingerprint;
 
 /**
  * How many refused bindings a card has had lately, so the binding page cannot be used as an oracle of who

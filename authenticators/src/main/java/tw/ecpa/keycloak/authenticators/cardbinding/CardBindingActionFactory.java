@@ -1,4 +1,4 @@
-package tw.ecpa.keycloak.authenticators.binding;
+package tw.ecpa.keycloak.authenticators.cardbinding;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
@@ -6,13 +6,15 @@ import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
+import tw.ecpa.keycloak.authenticators.binding.BoundCertificateCredentialModel;
+
 /**
  * Required action {@value #PROVIDER_ID}: 自然人憑證上傳, binding a citizen card while signed in. Meant as an
  * application-initiated action ({@code kc_action}) and as the account console's "set up" of bound cards.
  */
 public final class CardBindingActionFactory implements RequiredActionFactory {
 
-    public static final String PROVIDER_ID = "ecpa-bind-certificate";
+    public static final String PROVIDER_ID = BoundCertificateCredentialModel.SET_UP_ACTION;
     private static final CardBindingAction ACTION = new CardBindingAction();
 
     @Override

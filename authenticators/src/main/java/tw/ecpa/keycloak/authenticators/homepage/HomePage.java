@@ -1,4 +1,4 @@
-package tw.ecpa.keycloak.authenticators.home;
+package tw.ecpa.keycloak.authenticators.homepage;
 
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -15,11 +15,6 @@ public final class HomePage {
     public static final String TEMPLATE = "ecpa-home.ftl";
     /** The hidden form field that says which box was posted. */
     public static final String METHOD_FIELD = "ecpa.method";
-    /**
-     * Auth note and user-session note: how the person logged in ("password", "certificate" or
-     * "agency-certificate"), for the page header (初次@測試 (帳號登入)), for amr and for the certificate level.
-     */
-    public static final String LOGIN_METHOD_NOTE = "ecpa.loginMethod";
 
     private final List<String> methods;
     /** What boxes need on every rendering, e.g. 憑證登入's nonce of this auth session. */

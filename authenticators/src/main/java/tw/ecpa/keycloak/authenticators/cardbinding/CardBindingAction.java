@@ -1,4 +1,4 @@
-package tw.ecpa.keycloak.authenticators.binding;
+package tw.ecpa.keycloak.authenticators.cardbinding;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -11,7 +11,6 @@ import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.Details;
-import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -21,23 +20,24 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import tw.ecpa.keycloak.authenticators.binding.BindingConfig;
+import tw.ecpa.keycloak.authenticators.binding.BoundCertificateCredentialModel;
+import tw.ecpa.keycloak.authenticators.binding.BoundCertificates;
+import tw.ecpa.keycloak.authenticators.binding.CardBinding;
 import tw.ecpa.keycloak.authenticators.certificate.CardAnswerCheck;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLogin;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateSettings;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginAuthenticatorFactory;
+import tw.ecpa.keycloak.authenticators.gate.LoginGate;
 import tw.ecpa.keycloak.authenticators.home.EcpaHomeAuthenticatorFactory;
-import tw.ecpa.keycloak.core.NationalId;
 import tw.ecpa.keycloak.core.certificate.CardKind;
-import tw.ecpa.keycloak.holder.HolderCheck;
-import tw.ecpa.keycloak.holder.HolderCheckRequest;
-import tw.ecpa.keycloak.holder.HolderVerifiers;
 
 /**
  * 自然人憑證上傳: a person signed in (with a password, usually) binds their citizen card. The page runs
  * the card protocol of 憑證登入 over a nonce of this auth session; the answer is checked exactly as a
  * login checks it, with the browser flow's own certificate settings ({@link BrowserFlowSettings}); then
- * the card must be bound to nobody else and the holder check of the binding step must say the card's
- * holder is this person. A renewed card is bound beside the old one. Every outcome is an
+ * the person must pass the login gate and the card is bound as the first certificate login binds it
+ * ({@link CardBinding}, with the binding step's holder check). A renewed card is bound beside the old one. Every outcome is an
  * UPDATE_CREDENTIAL event of type {@value BoundCertificateCredentialModel#TYPE} (never the PIN or nonce).
  * Offered to relying apps as {@code kc_action=}{@value CardBindingActionFactory#PROVIDER_ID} and by the
  * account console as the "set up" of bound cards.
@@ -45,9 +45,6 @@ import tw.ecpa.keycloak.holder.HolderVerifiers;
 final class CardBindingAction implements RequiredActionProvider, CredentialRegistrator {
 
     static final String TEMPLATE = "ecpa-bind-certificate.ftl";
-    static final String HOLDER_MISMATCH = "ecpa_holder_mismatch";
-    static final String HOLDER_UNAVAILABLE = "ecpa_holder_unavailable";
-    static final String BOUND_TO_ANOTHER = "ecpa_certificate_bound_to_another";
     /** Only a citizen card belongs to a person; an agency card may verify fine but is the agency's. */
     static final String NOT_A_CITIZEN_CARD = "ecpa_certificate_not_citizen";
 
@@ -98,44 +95,33 @@ final class CardBindingAction implements RequiredActionProvider, CredentialRegis
             return;
         }
         UserModel user = context.getUser();
-        BoundCertificates bindings = new BoundCertificates(context.getSession(), context.getRealm());
-        Optional<UserModel> holder = bindings.holderOf(card.certificate());
-        if (holder.isPresent()) {
-            if (holder.get().getId().equals(user.getId())) {
-                event.detail("certificate_bound", "already");
-                event.success();
-                context.success();
-            } else {
-                refuse(context, event, BOUND_TO_ANOTHER, "ecpa.binding.boundToAnother");
-            }
-            return;
-        }
-        Optional<NationalId> nationalId = PersonnelRecord.nationalId(user);
-        if (nationalId.isEmpty()) {
-            refuse(context, event, Errors.USER_NOT_FOUND, "ecpa.binding.notInPersonnelDatabase");
-            return;
-        }
-        if (PersonnelRecord.departed(user)) {
-            refuse(context, event, Errors.USER_DISABLED, "ecpa.binding.departed");
+        // Signed in, yet the person may have left service (卸職) since: the login gate's rule, without the lock.
+        Optional<LoginGate.Refusal> refusal = LoginGate.standing(user, LoginGate.Expected.PERSON);
+        if (refusal.isPresent()) {
+            refusal.get().reason().ifPresent(reason -> event.detail(Details.REASON, reason));
+            refuse(context, event, refusal.get().eventError(), refusal.get().messageKey());
             return;
         }
         BindingConfig binding = BindingConfig.read(BrowserFlowSettings.of(context.getRealm(),
                 context.getAuthenticationSession().getClient(), BINDING_STEPS).orElse(null));
-        HolderCheck answerOfHolderCheck = new HolderVerifiers(binding.holderVerifiers())
-                .check(context.getSession(), new HolderCheckRequest(card.profile(), nationalId.get()), binding.all());
-        switch (answerOfHolderCheck) {
-            case MATCH -> {
-                if (bindings.bind(user, card.certificate(), Instant.now()) == BoundCertificates.Outcome.BOUND_TO_ANOTHER) {
-                    refuse(context, event, BOUND_TO_ANOTHER, "ecpa.binding.boundToAnother");
-                    return;
-                }
-                event.detail("certificate_bound", "true");
+        CardBinding.Outcome result = new CardBinding(context.getSession(),
+                new BoundCertificates(context.getSession(), context.getRealm()), binding)
+                .bind(user, card.profile(), card.certificate(), Instant.now());
+        switch (result) {
+            case BOUND, ALREADY_THEIRS -> {
+                event.detail("certificate_bound", result == CardBinding.Outcome.BOUND ? "true" : "already");
                 event.success();
                 context.success();
             }
-            case MISMATCH, UNKNOWN_CERTIFICATE -> refuse(context, event, HOLDER_MISMATCH, "ecpa.myArea.holderMismatch");
-            case UNAVAILABLE -> refuse(context, event, HOLDER_UNAVAILABLE, "ecpa.binding.holderServiceUnavailable");
+            case BOUND_TO_ANOTHER -> refuse(context, event, result, "ecpa.binding.boundToAnother");
+            case NOT_ON_RECORD -> refuse(context, event, result, "ecpa.binding.notInPersonnelDatabase");
+            case HOLDER_MISMATCH, HOLDER_UNKNOWN_CERTIFICATE -> refuse(context, event, result, "ecpa.myArea.holderMismatch");
+            case HOLDER_UNAVAILABLE, HOLDER_CHECK_TOO_WEAK -> refuse(context, event, result, "ecpa.binding.holderServiceUnavailable");
         }
+    }
+
+    private void refuse(RequiredActionContext context, EventBuilder event, CardBinding.Outcome outcome, String messageKey) {
+        refuse(context, event, outcome.eventError().orElseThrow(), messageKey);
     }
 
     private void refuse(RequiredActionContext context, EventBuilder event, String eventError, String messageKey) {

@@ -1,4 +1,4 @@
-package tw.ecpa.keycloak.authenticators.binding;
+package tw.ecpa.keycloak.authenticators.cardbinding;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -9,36 +9,39 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.services.messages.Messages;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import tw.ecpa.keycloak.authenticators.IdentifyingStep;
 import tw.ecpa.keycloak.authenticators.account.PersonnelAccounts;
-import tw.ecpa.keycloak.authenticators.certificate.CertificateLevel;
+import tw.ecpa.keycloak.authenticators.binding.BindingConfig;
+import tw.ecpa.keycloak.authenticators.binding.BoundCertificateCredentialModel;
+import tw.ecpa.keycloak.authenticators.binding.BoundCertificates;
+import tw.ecpa.keycloak.authenticators.binding.CardBinding;
+import tw.ecpa.keycloak.authenticators.binding.CardFingerprint;
+import tw.ecpa.keycloak.authenticators.certificate.CertificateLogin;
 import tw.ecpa.keycloak.authenticators.certificate.VerifiedCertificateNotes;
-import tw.ecpa.keycloak.authenticators.home.HomePage;
+import tw.ecpa.keycloak.authenticators.gate.LoginGate;
+import tw.ecpa.keycloak.model.PersonnelLookup;
+import tw.ecpa.keycloak.model.PersonnelRecord;
 import tw.ecpa.keycloak.core.NationalId;
 import tw.ecpa.keycloak.core.certificate.CertificateProfile;
 import tw.ecpa.keycloak.core.certificate.CertificateProfileException;
-import tw.ecpa.keycloak.holder.HolderCheck;
-import tw.ecpa.keycloak.holder.HolderCheckRequest;
-import tw.ecpa.keycloak.holder.HolderVerifiers;
 
 /**
  * The first citizen-certificate login (the guide's 自然人憑證身分驗證): the person types their custom
  * account, or their national ID when they have none, and the checks run in the guide's order, each with
  * the guide's message: a malformed ID is refused before any look-up; (1) nobody in the personnel
- * database; (2) departed (卸職); (3) the holder check says the card is someone else's (the 驗證失敗 page).
- * Only then is the certificate bound and the login goes on to the required actions, a password among them
- * when the person has none yet ({@link FirstLoginPassword}). As the last step of every login of the flow,
- * it also records the certificate level for a card login ({@link CertificateLevel}).
+ * database; (2) the {@link LoginGate} (locked, disabled, departed (卸職)); (3) the holder check says the
+ * card is someone else's (the 驗證失敗 page). Only then is the certificate bound ({@link CardBinding}, as
+ * 自然人憑證上傳 binds), the bound card logs its holder in ({@link CertificateLogin#boundCardLoggedIn}, which
+ * also records the certificate level) and the login goes on to the required actions, a password among
+ * them when the person has none yet ({@link FirstLoginPassword}).
  * Failures about a found person go through {@code failureChallenge} with that person as the attempted
  * user, so brute-force detection counts them on that person; every refusal after a look-up also counts
  * on the card and the auth session ({@link BindingAttempts}), and once either has used up its refusals
@@ -47,12 +50,6 @@ import tw.ecpa.keycloak.holder.HolderVerifiers;
 final class CertificateBindingAuthenticator implements IdentifyingStep {
 
     static final String BAD_NATIONAL_ID = "ecpa_binding_bad_national_id";
-    static final String HOLDER_MISMATCH = "ecpa_holder_mismatch";
-    static final String HOLDER_UNKNOWN_CERTIFICATE = "ecpa_holder_unknown_certificate";
-    static final String HOLDER_UNAVAILABLE = "ecpa_holder_unavailable";
-    /** The holder check is configured as {@code certificate-suffix} alone ({@link BindingConfig#tooWeak()}). */
-    static final String HOLDER_CHECK_TOO_WEAK = "ecpa_holder_check_too_weak";
-    static final String BOUND_TO_ANOTHER = "ecpa_certificate_bound_to_another";
     static final String NO_VERIFIED_CERTIFICATE = "ecpa_binding_without_certificate";
     /** The card or the auth session has had its refused bindings for now. */
     static final String ATTEMPTS_EXHAUSTED = "ecpa_binding_attempts_exhausted";
@@ -69,7 +66,6 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
     public void authenticate(AuthenticationFlowContext context) {
         if (context.getUser() != null) {
             // The certificate is bound already (the PIN was all it took), or this was a password login.
-            CertificateLevel.reachedBy(context);
             context.success();
             return;
         }
@@ -120,8 +116,8 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
                     pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, "ecpa.binding.badNationalId"), typed));
             return;
         }
-        Optional<UserModel> found = PersonnelAccounts.find(session, context.getRealm(), typed);
-        Optional<NationalId> nationalId = found.flatMap(PersonnelRecord::nationalId);
+        Optional<UserModel> found = new PersonnelLookup(session, context.getRealm()).byAccountOrNationalId(typed);
+        Optional<NationalId> nationalId = found.flatMap(person -> PersonnelRecord.of(person).nationalId());
         if (found.isEmpty() || nationalId.isEmpty()) {
             authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
             attempts.failed(authSession);
@@ -134,26 +130,12 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
         authSession.setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, user.getUsername());
         context.getEvent().user(user);
 
-        String bruteForceError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
-        if (bruteForceError != null) {
+        Optional<LoginGate.Refusal> refusal = LoginGate.check(context, user, LoginGate.Expected.PERSON);
+        if (refusal.isPresent()) {
+            // The account typed is only a claim until the holder check: every refusal counts, on the card too.
             attempts.failed(authSession);
-            context.getEvent().error(bruteForceError);
-            String message = Errors.USER_TEMPORARILY_DISABLED.equals(bruteForceError)
-                    ? Messages.ACCOUNT_TEMPORARILY_DISABLED : Messages.ACCOUNT_PERMANENTLY_DISABLED;
-            context.forceChallenge(pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, message), typed));
-            return;
-        }
-        if (PersonnelRecord.departed(user)) {
-            attempts.failed(authSession);
-            context.getEvent().detail(Details.REASON, "departed").error(Errors.USER_DISABLED);
-            context.failureChallenge(AuthenticationFlowError.USER_DISABLED,
-                    pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, "ecpa.binding.departed"), typed));
-            return;
-        }
-        if (!user.isEnabled()) {
-            attempts.failed(authSession);
-            context.getEvent().error(Errors.USER_DISABLED);
-            context.forceChallenge(pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, Messages.ACCOUNT_DISABLED), typed));
+            LoginGate.refuse(context, refusal.get(), LoginGate.Proof.CLAIMED, pages.binding(context,
+                    new FormMessage(BindingPages.ACCOUNT_FIELD, refusal.get().messageKey()), typed));
             return;
         }
         CertificateProfile profile;
@@ -164,62 +146,46 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
             context.failure(AuthenticationFlowError.INTERNAL_ERROR);
             return;
         }
-        if (config.tooWeak()) {
-            // An operator's configuration error, nobody's attempt: not counted, nothing bound, and said in the event.
-            authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
-            context.getEvent().error(HOLDER_CHECK_TOO_WEAK);
-            context.challenge(pages.binding(context, new FormMessage(null, "ecpa.binding.holderServiceUnavailable"), typed));
+        CardBinding.Outcome outcome = new CardBinding(session, new BoundCertificates(session, context.getRealm()), config)
+                .bind(user, profile, certificate.get(), Instant.now());
+        if (outcome.bound()) {
+            bound(context, user, certificate.get(), attempts);
             return;
         }
-        HolderCheck answer = new HolderVerifiers(config.holderVerifiers())
-                .check(session, new HolderCheckRequest(profile, nationalId.get()), config.all());
-        switch (answer) {
-            case MATCH -> bind(context, user, certificate.get(), typed, attempts);
-            case MISMATCH -> holderRefused(context, HOLDER_MISMATCH, attempts);
-            case UNKNOWN_CERTIFICATE -> holderRefused(context, HOLDER_UNKNOWN_CERTIFICATE, attempts);
-            case UNAVAILABLE -> {
-                // Nobody's fault but the service's: not a failed attempt, nothing bound.
+        if (outcome.refusedAttempt()) {
+            attempts.failed(authSession);
+        }
+        context.getEvent().error(outcome.eventError().orElseThrow());
+        switch (outcome) {
+            case HOLDER_MISMATCH, HOLDER_UNKNOWN_CERTIFICATE -> context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+                    pages.verificationFailed(context, "ecpa.binding.holderMismatch"));
+            case BOUND_TO_ANOTHER -> {
+                // The card's, not the person's: nothing counts on the person typed.
                 authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
-                context.getEvent().error(HOLDER_UNAVAILABLE);
+                context.failureChallenge(AuthenticationFlowError.USER_CONFLICT,
+                        pages.binding(context, new FormMessage(null, "ecpa.binding.boundToAnother"), typed));
+            }
+            case NOT_ON_RECORD -> context.failureChallenge(AuthenticationFlowError.INVALID_USER,
+                    pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, "ecpa.binding.notInPersonnelDatabase"), typed));
+            default -> {
+                // The service or the setup failed, not the person (said in the event): nothing counted, nothing bound.
+                authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
                 context.challenge(pages.binding(context, new FormMessage(null, "ecpa.binding.holderServiceUnavailable"), typed));
             }
         }
     }
 
-    private void holderRefused(AuthenticationFlowContext context, String eventError, BindingAttempts attempts) {
-        attempts.failed(context.getAuthenticationSession());
-        context.getEvent().error(eventError);
-        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                pages.verificationFailed(context, "ecpa.binding.holderMismatch"));
-    }
-
-    private void bind(AuthenticationFlowContext context, UserModel user, X509Certificate certificate, String typed,
-                      BindingAttempts attempts) {
+    private void bound(AuthenticationFlowContext context, UserModel user, X509Certificate certificate, BindingAttempts attempts) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        // Decided by the binding table's key in the binding's own transaction, so that of two people binding
-        // one card at the same moment exactly one gets it.
-        if (new BoundCertificates(session, context.getRealm()).bind(user, certificate, Instant.now())
-                == BoundCertificates.Outcome.BOUND_TO_ANOTHER) {
-            authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
-            attempts.failed(authSession);
-            context.getEvent().error(BOUND_TO_ANOTHER);
-            context.failureChallenge(AuthenticationFlowError.USER_CONFLICT,
-                    pages.binding(context, new FormMessage(null, "ecpa.binding.boundToAnother"), typed));
-            return;
-        }
         attempts.succeeded(authSession);
         FirstLoginPassword.requireIfMissing(user);
         authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
-        VerifiedCertificateNotes.loggedIn(authSession, certificate, user);
-        authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);
-        authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, VerifiedCertificateNotes.METHOD);
         context.getEvent().detail("certificate_bound", "true");
         // The binding is recorded when it happens, as 自然人憑證上傳 records it: the LOGIN event comes only once
         // the required actions are done (the first login's password page), in a later request.
         context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user)
                 .detail(Details.CREDENTIAL_TYPE, BoundCertificateCredentialModel.TYPE).success();
-        context.setUser(user);
-        CertificateLevel.reachedBy(context);
+        CertificateLogin.boundCardLoggedIn(context, user, certificate);
         context.success();
     }
 
