@@ -54,7 +54,7 @@ class BindingSecurityIT extends EcpaIntegrationTest {
     @BeforeEach
     void aFlowWithTheRealmsLimits(CardWorld world) {
         this.world = world;
-        flow = new CertificateLoginFlow(realm.admin(), world);
+        flow = new CertificateLoginFlow(realm.admin(), realmAdminApi(), world);
         flow.setBindingSetting("ecpa.binding.maxFailures", Integer.toString(MAX_FAILURES));
         flow.setBindingSetting("ecpa.binding.failureWindowSeconds", "900");
         people = new TestPeople(realm.admin());

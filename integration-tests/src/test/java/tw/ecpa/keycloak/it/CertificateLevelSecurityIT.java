@@ -54,7 +54,7 @@ class CertificateLevelSecurityIT extends EcpaIntegrationTest {
     @BeforeEach
     void anAppAndDamingsBoundCard(CardWorld world) {
         this.world = world;
-        settings = BrowserFormsSettings.forCardWorld(realm.admin(), world);
+        settings = BrowserFormsSettings.forCardWorld(realm.admin(), realmAdminApi(), world);
         people = new TestPeople(realm.admin());
         app = TestApp.register(realm.admin(), "it-level-", REDIRECT_URI);
         clientId = app.clientId();

@@ -204,7 +204,7 @@ class FirstLoginSetupIT extends EcpaIntegrationTest {
         UserResource jianhong = userByNationalId(JIANHONG_ID);
         String account = TestPeople.freshAccount("it.card.");
         String password = RunSecrets.password("Card-first-" + TestPeople.freshAccount("") + "7");
-        try (BrowserFormsSettings settings = BrowserFormsSettings.forCardWorld(realm.admin(), world)) {
+        try (BrowserFormsSettings settings = BrowserFormsSettings.forCardWorld(realm.admin(), realmAdminApi(), world)) {
             world.reader().insert(JIANHONG_CARD);
             pages.openAccountConsole();
             pages.logInWithCard(world.catalogue().get(JIANHONG_CARD).pin());

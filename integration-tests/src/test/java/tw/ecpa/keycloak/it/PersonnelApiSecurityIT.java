@@ -58,7 +58,7 @@ class PersonnelApiSecurityIT extends EcpaIntegrationTest {
     void anApiClientAndARelyingApp(CardWorld world) {
         api = new PersonnelApiClient(realm.getBaseUrl(), realm.admin());
         targets = new ResetTargets(realm.admin());
-        helpDesk = new DemoHelpDesk(realm.admin(), world);
+        helpDesk = new DemoHelpDesk(realm.admin(), realmAdminApi(), world);
         app = TestApp.register(realm.admin(), "it-app-", APP_REDIRECT, client -> {
             client.setDirectAccessGrantsEnabled(true);
             client.setWebOrigins(List.of(APP_ORIGIN));

@@ -56,7 +56,7 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
     @BeforeEach
     void pointTheRealmsCertificateStepsAtTheCardWorldAndMakeAnApp(CardWorld world) {
         this.world = world;
-        settings = BrowserFormsSettings.forCardWorld(realm.admin(), world);
+        settings = BrowserFormsSettings.forCardWorld(realm.admin(), realmAdminApi(), world);
 
         app = TestApp.register(realm.admin(), "it-relying-app-", REDIRECT_URI);
         clientId = app.clientId();

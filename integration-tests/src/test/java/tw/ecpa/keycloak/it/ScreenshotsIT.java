@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import tw.ecpa.keycloak.dev.card.VirtualCardReader;
 import tw.ecpa.keycloak.dev.cardworld.CardWorld;
 import tw.ecpa.keycloak.dev.cardworld.CardWorldExtension;
-import tw.ecpa.keycloak.dev.pki.TestPkiOids;
+import tw.ecpa.keycloak.dev.realm.CertificateConfiguration;
 
 /**
  * Every page a civil servant meets, rendered in headless Chromium in zh-Hant and written as a PNG under
@@ -59,13 +59,9 @@ class ScreenshotsIT extends EcpaIntegrationTest {
 
     @BeforeEach
     void pointTheRealmAtTheCardWorld(CardWorld world) throws IOException {
-        settings = new BrowserFormsSettings(realm.admin());
-        settings.set("ecpa-home", Map.of(
-                "ecpa.certificate.trustAnchors", world.pki().trustAnchorPem(),
-                "ecpa.certificate.issuingCas", Files.readString(world.pki().issuingCasFile()),
-                "ecpa.certificate.componentUrl", world.readerUrl().toString(),
-                "ecpa.certificate.citizenPolicies", TestPkiOids.CITIZEN_TEST_POLICY,
-                "ecpa.certificate.revocationMode", "CRL"));
+        settings = new BrowserFormsSettings(realm.admin(), realmAdminApi());
+        settings.certificates(CertificateConfiguration.trusting(world.pki(), world.readerUrl().toString())
+                .with(CertificateConfiguration.REVOCATION_MODE, "CRL"));
         settings.set("ecpa-certificate-binding", Map.of(
                 "ecpa.holder.verifiers", "certificate-suffix##http",
                 "ecpa.holder.http.url", world.holderCheckUrl().toString()));

@@ -13,9 +13,9 @@ import org.keycloak.models.RealmModel;
 
 /**
  * The settings of a login step as the browser flow holds them, for what runs outside the flow (binding a
- * card while signed in): the trust anchors, policies and revocation of the certificate step, the holder
- * verifiers of the binding step. So the operator configures certificates in one place, the flow's
- * executions in the admin console, and a card the login would refuse can never be bound. The flow is the
+ * card while signed in): the holder verifiers of the binding step, and, in a realm from the older template
+ * without the one certificate configuration, the certificate step's own settings. So a card the login
+ * would refuse can never be bound. The flow is the
  * one the login used: the client's browser-flow override, else the realm's browser flow; the first
  * enabled execution of one of the given authenticators, depth first in flow order, wins.
  */

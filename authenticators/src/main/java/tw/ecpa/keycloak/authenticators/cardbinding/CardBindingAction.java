@@ -26,6 +26,7 @@ import tw.ecpa.keycloak.authenticators.binding.BoundCertificates;
 import tw.ecpa.keycloak.authenticators.binding.CardBinding;
 import tw.ecpa.keycloak.authenticators.certificate.CardAnswerCheck;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLogin;
+import tw.ecpa.keycloak.authenticators.certificate.CertificateSettings;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginAuthenticatorFactory;
 import tw.ecpa.keycloak.authenticators.gate.LoginGate;
 import tw.ecpa.keycloak.authenticators.home.EcpaHomeAuthenticatorFactory;
@@ -143,7 +144,9 @@ final class CardBindingAction implements RequiredActionProvider, CredentialRegis
     }
 
     private static Optional<AuthenticatorConfigModel> certificateStep(RequiredActionContext context) {
-        return BrowserFlowSettings.of(context.getRealm(), context.getAuthenticationSession().getClient(), CERTIFICATE_STEPS);
+        // The realm's one certificate configuration; a realm from the older template has the steps' own.
+        return CertificateSettings.named(context.getRealm())
+                .or(() -> BrowserFlowSettings.of(context.getRealm(), context.getAuthenticationSession().getClient(), CERTIFICATE_STEPS));
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class CertificateLogin {
      * so a failed attempt never leaves a usable one behind) and the card component's URL.
      */
     public static void offer(AuthenticationFlowContext context, LoginFormsProvider form) {
-        offer(context.getAuthenticationSession(), context.getAuthenticatorConfig(), form);
+        offer(context.getAuthenticationSession(), CertificateSettings.of(context), form);
     }
 
     /** The same for a page outside the login steps (binding a card while signed in), with the certificate step's settings. */
@@ -106,7 +106,7 @@ public final class CertificateLogin {
             LoginMethod.forget(authSession);
         }
         VerifiedCertificateNotes.forget(authSession);
-        CardAnswerCheck.Outcome outcome = new CardAnswerCheck(session, context.getAuthenticatorConfig())
+        CardAnswerCheck.Outcome outcome = new CardAnswerCheck(session, CertificateSettings.of(context))
                 .check(authSession, form.getFirst(ANSWER_FIELD), context.getEvent());
         if (outcome instanceof CardAnswerCheck.Refused refused) {
             context.getEvent().error(refused.eventError());

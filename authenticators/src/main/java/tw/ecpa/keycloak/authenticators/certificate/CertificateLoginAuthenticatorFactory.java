@@ -38,7 +38,8 @@ public final class CertificateLoginAuthenticatorFactory implements Authenticator
     @Override
     public String getHelpText() {
         return "憑證登入: the card signs a nonce of this login through the local card component; the server checks "
-                + "signature, chain, validity, key usage, policy and revocation, then logs in the person the certificate is bound to.";
+                + "signature, chain, validity, key usage, policy and revocation, then logs in the person the certificate is bound to. "
+                + "It reads the realm's certificate configuration '" + CertificateSettings.ALIAS + "' (on the ecpa home step).";
     }
 
     /** Failures count for brute-force detection, which only counts known categories. */
@@ -47,9 +48,13 @@ public final class CertificateLoginAuthenticatorFactory implements Authenticator
         return PasswordCredentialModel.TYPE;
     }
 
+    /**
+     * Nothing of its own: the trust settings are the realm's one certificate configuration
+     * ({@link CertificateSettings}), edited on the home page's step, so no second copy can drift.
+     */
     @Override
     public boolean isConfigurable() {
-        return true;
+        return false;
     }
 
     @Override
@@ -66,7 +71,7 @@ public final class CertificateLoginAuthenticatorFactory implements Authenticator
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return CertificateLoginConfigProperties.PROPERTIES;
+        return List.of();
     }
 
     @Override

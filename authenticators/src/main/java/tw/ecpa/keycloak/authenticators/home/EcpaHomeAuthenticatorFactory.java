@@ -16,6 +16,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import tw.ecpa.keycloak.authenticators.account.AccountPasswordLogin;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginConfigProperties;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginMethod;
+import tw.ecpa.keycloak.authenticators.certificate.CertificateSettings;
 import tw.ecpa.keycloak.authenticators.homepage.HomePage;
 import tw.ecpa.keycloak.authenticators.homepage.LoginMethod;
 import tw.ecpa.keycloak.core.BundleVersion;
@@ -48,7 +49,8 @@ public final class EcpaHomeAuthenticatorFactory implements AuthenticationFlowCal
     @Override
     public String getHelpText() {
         return "The 人事服務網 home page: 帳號登入 with a custom account or national ID and the password, and 憑證登入 "
-                + "with the card's PIN (configured here: trust anchors, revocation, policies, card component URL).";
+                + "with the card's PIN. Its configuration '" + CertificateSettings.ALIAS + "' is the realm's certificate configuration "
+                + "(trust anchors, revocation, policies, card component URL), read by every certificate step.";
     }
 
     /** Failures count for brute-force detection, which only counts known categories. */
