@@ -180,8 +180,10 @@ class BindingSecurityIT extends EcpaIntegrationTest {
             start.countDown();
             List<Integer> winners = new ArrayList<>();
             List<CardLoginClient.Page> losers = new ArrayList<>();
+            List<CardLoginClient.Page> pages = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 CardLoginClient.Page page = answers.get(i).get();
+                pages.add(page);
                 if (page.shows("ecpa-binding-form")) {
                     losers.add(page);
                 } else {
@@ -189,7 +191,7 @@ class BindingSecurityIT extends EcpaIntegrationTest {
                 }
             }
 
-            assertThat(winners).as("bindings that succeeded").hasSize(1);
+            assertThat(winners).as("bindings that succeeded; the answers were:\n%s", pages).hasSize(1);
             assertThat(losers).hasSize(1);
             assertThat(losers.get(0).status()).isEqualTo(200);
             assertThat(losers.get(0).body()).contains(message("ecpa.binding.boundToAnother"));

@@ -53,11 +53,12 @@ final class CardClaims {
      * yet, and a stale cached user would make a fresh row look like one that binds nothing.
      */
     List<String> boundCardData(String userId) {
-        List<?> rows = entities.createNativeQuery("SELECT CREDENTIAL_DATA FROM {h-schema}CREDENTIAL WHERE USER_ID = :user AND TYPE = :type")
+        // Through Keycloak's own entity, not a native SELECT: CREDENTIAL_DATA is a CLOB on some databases, and
+        // the entity's mapping reads it as the text it is on every one of them.
+        return entities.createQuery("SELECT c.credentialData FROM CredentialEntity c WHERE c.user.id = :user AND c.type = :type", String.class)
                 .setParameter("user", userId)
                 .setParameter("type", BoundCertificateCredentialModel.TYPE)
                 .getResultList();
-        return rows.stream().map(String::valueOf).toList();
     }
 
     /** Moves a row that binds nothing any more from {@code staleUserId} to {@code userId}; false when someone else moved it first. */
