@@ -3,7 +3,6 @@ package tw.ecpa.keycloak.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,9 +49,7 @@ class AccountLoginSecurityIT extends EcpaIntegrationTest {
     /** A new browser on the home page posts the 帳號登入 box once: the page that answers. */
     private CardLoginClient.Page logIn(String typed, String password) {
         CardLoginClient browser = new CardLoginClient();
-        browser.open(realm.getBaseUrl() + "/protocol/openid-connect/auth?client_id=" + clientId
-                + "&redirect_uri=" + REDIRECT_URI.replace(":", "%3A").replace("/", "%2F")
-                + "&response_type=code&scope=openid&ui_locales=zh-Hant&state=" + UUID.randomUUID());
+        browser.open(AuthorizationRequest.url(realm.getBaseUrl(), clientId, REDIRECT_URI));
         return browser.logInWithPassword(typed, password);
     }
 

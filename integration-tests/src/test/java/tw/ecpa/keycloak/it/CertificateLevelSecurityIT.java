@@ -2,11 +2,8 @@ package tw.ecpa.keycloak.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -189,12 +186,6 @@ class CertificateLevelSecurityIT extends EcpaIntegrationTest {
     }
 
     private String authorizationUrl(String acrValues) {
-        StringBuilder url = new StringBuilder(realm.getBaseUrl()).append("/protocol/openid-connect/auth?client_id=").append(clientId)
-                .append("&redirect_uri=").append(URLEncoder.encode(REDIRECT_URI, StandardCharsets.UTF_8))
-                .append("&response_type=code&ui_locales=zh-Hant&scope=openid&state=").append(UUID.randomUUID());
-        if (acrValues != null) {
-            url.append("&acr_values=").append(acrValues);
-        }
-        return url.toString();
+        return app.authorizationUrl(realm.getBaseUrl(), acrValues);
     }
 }

@@ -121,9 +121,7 @@ final class CertificateLoginFlow implements AutoCloseable {
     }
 
     String authorizationUrl(String realmUrl) {
-        return realmUrl + "/protocol/openid-connect/auth?client_id=" + clientId
-                + "&redirect_uri=" + REDIRECT_URI.replace(":", "%3A").replace("/", "%2F")
-                + "&response_type=code&scope=openid&ui_locales=zh-Hant&state=" + UUID.randomUUID();
+        return AuthorizationRequest.url(realmUrl, clientId, REDIRECT_URI);
     }
 
     /** Changes one setting of the realm's certificate configuration, e.g. the revocation mode for one test. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,9 +48,7 @@ class ForgotPasswordIT extends EcpaIntegrationTest {
     }
 
     private String authorizationUrl() {
-        return realm.getBaseUrl() + "/protocol/openid-connect/auth?client_id=" + clientId
-                + "&redirect_uri=" + REDIRECT_URI.replace(":", "%3A").replace("/", "%2F")
-                + "&response_type=code&scope=openid&ui_locales=zh-Hant&state=" + UUID.randomUUID();
+        return app.authorizationUrl(realm.getBaseUrl(), null);
     }
 
     /** 忘記密碼 on the home page, then the typed ID or account sent: the page that answers. */

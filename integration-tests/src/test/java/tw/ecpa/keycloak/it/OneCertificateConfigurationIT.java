@@ -2,12 +2,8 @@ package tw.ecpa.keycloak.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
 
@@ -19,7 +15,6 @@ import org.keycloak.admin.client.resource.AuthenticationManagementResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import tw.ecpa.keycloak.dev.cardworld.CardWorld;
@@ -44,25 +39,14 @@ class OneCertificateConfigurationIT extends EcpaIntegrationTest {
 
     private CardWorld world;
     private BrowserFormsSettings settings;
-    private String clientId;
-    private String clientUuid;
+    private TestApp app;
     private String password;
 
     @BeforeEach
     void anAppAndDamingsBoundCard(CardWorld world) {
         this.world = world;
         settings = BrowserFormsSettings.forCardWorld(realm.admin(), realmAdminApi(), world);
-        clientId = "it-one-config-" + UUID.randomUUID().toString().substring(0, 8);
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(true);
-        client.setRedirectUris(List.of(REDIRECT_URI));
-        try (Response response = realm.admin().clients().create(client)) {
-            assertThat(response.getStatus()).isEqualTo(201);
-            String location = response.getLocation().getPath();
-            clientUuid = location.substring(location.lastIndexOf('/') + 1);
-        }
+        app = TestApp.register(realm.admin(), "it-one-config-", REDIRECT_URI);
         password = DemoUsers.givePassword(daming());
         world.reader().insert(DAMING_CARD);
         CardLoginClient binding = new CardLoginClient(world.readerUrl());
@@ -77,95 +61,95 @@ class OneCertificateConfigurationIT extends EcpaIntegrationTest {
         UserResource daming = daming();
         DemoUsers.forgetCardLogins(daming);
         settings.close();
-        realm.admin().clients().get(clientUuid).remove();
+        app.close();
     }
 
-        @Test
-        void givenTheOneConfigurationChangedThenTheHomePageAndTheStepUpPageBothOfferTheNewCardComponent() {
-            String componentUrl = "http://localhost:" + (world.readerUrl().getPort() + 1);
-            settings.certificates(CertificateConfiguration.settings().with(CertificateConfiguration.COMPONENT_URL, componentUrl));
+    @Test
+    void givenTheOneConfigurationChangedThenTheHomePageAndTheStepUpPageBothOfferTheNewCardComponent() {
+        String componentUrl = "http://localhost:" + (world.readerUrl().getPort() + 1);
+        settings.certificates(CertificateConfiguration.settings().with(CertificateConfiguration.COMPONENT_URL, componentUrl));
 
-            CardLoginClient browser = new CardLoginClient(world.readerUrl());
-            CardLoginClient.Page home = browser.open(authorizationUrl("certificate"));
-            assertThat(home.body()).contains("data-component-url=\"" + componentUrl + "\"");
-            CardLoginClient.Page stepUp = browser.logInWithPassword(DAMING_ACCOUNT, password);
-            assertThat(stepUp.shows("ecpa-certificate-form")).as("the step-up 憑證登入 page").isTrue();
-            assertThat(stepUp.body()).contains("data-component-url=\"" + componentUrl + "\"");
+        CardLoginClient browser = new CardLoginClient(world.readerUrl());
+        CardLoginClient.Page home = browser.open(authorizationUrl("certificate"));
+        assertThat(home.body()).contains("data-component-url=\"" + componentUrl + "\"");
+        CardLoginClient.Page stepUp = browser.logInWithPassword(DAMING_ACCOUNT, password);
+        assertThat(stepUp.shows("ecpa-certificate-form")).as("the step-up 憑證登入 page").isTrue();
+        assertThat(stepUp.body()).contains("data-component-url=\"" + componentUrl + "\"");
 
-            assertThat(browser.logInWithPin(pin()).redirectedToApplication()).as("the card passes the step-up").isTrue();
+        assertThat(browser.logInWithPin(pin()).redirectedToApplication()).as("the card passes the step-up").isTrue();
+    }
+
+    @Test
+    void givenTheOneConfigurationWithoutTrustAnchorsThenNeitherTheHomePageNorTheStepUpAcceptsTheCard() {
+        settings.certificates(CertificateConfiguration.settings().with(CertificateConfiguration.TRUST_ANCHORS, ""));
+
+        CardLoginClient onHome = new CardLoginClient(world.readerUrl());
+        onHome.open(authorizationUrl(null));
+        CardLoginClient.Page home = onHome.logInWithPinOnHomePage(pin());
+        assertThat(home.redirectedToApplication()).isFalse();
+        assertThat(home.body()).contains(EcpaPages.messageIn("zh-Hant", "ecpa.certificate.notConfigured"));
+
+        CardLoginClient onStepUp = new CardLoginClient(world.readerUrl());
+        onStepUp.open(authorizationUrl("certificate"));
+        assertThat(onStepUp.logInWithPassword(DAMING_ACCOUNT, password).shows("ecpa-certificate-form")).isTrue();
+        CardLoginClient.Page stepUp = onStepUp.logInWithPin(pin());
+        assertThat(stepUp.redirectedToApplication()).isFalse();
+        assertThat(stepUp.body()).contains(EcpaPages.messageIn("zh-Hant", "ecpa.certificate.notConfigured"));
+    }
+
+    @Test
+    void givenARealmShapedLikeTheOlderTemplateThenEachStepReadsItsOwnAndTheCardStillLogsIn() {
+        AuthenticationManagementResource flows = realm.admin().flows();
+        AuthenticatorConfigRepresentation one = configOf("ecpa-home");
+        Map<String, String> cards = new HashMap<>(one.getConfig());
+        String homeComponent = "http://localhost:" + (world.readerUrl().getPort() + 1);
+        String stepUpComponent = "http://localhost:" + (world.readerUrl().getPort() + 2);
+        // The older template: the home step's configuration named "ecpa home", the step-up's its own copy.
+        one.setAlias("ecpa home");
+        one.getConfig().put(CertificateConfiguration.COMPONENT_URL, homeComponent);
+        flows.updateAuthenticatorConfig(one.getId(), one);
+        AuthenticatorConfigRepresentation own = new AuthenticatorConfigRepresentation();
+        own.setAlias("ecpa certificate step-up");
+        own.setConfig(new HashMap<>(cards));
+        own.getConfig().put(CertificateConfiguration.COMPONENT_URL, stepUpComponent);
+        String ownId;
+        try (Response response = flows.newExecutionConfig(stepUpExecution().getId(), own)) {
+            assertThat(response.getStatus()).isEqualTo(201);
+            String location = response.getLocation().getPath();
+            ownId = location.substring(location.lastIndexOf('/') + 1);
         }
-
-        @Test
-        void givenTheOneConfigurationWithoutTrustAnchorsThenNeitherTheHomePageNorTheStepUpAcceptsTheCard() {
-            settings.certificates(CertificateConfiguration.settings().with(CertificateConfiguration.TRUST_ANCHORS, ""));
-
+        try {
             CardLoginClient onHome = new CardLoginClient(world.readerUrl());
-            onHome.open(authorizationUrl(null));
-            CardLoginClient.Page home = onHome.logInWithPinOnHomePage(pin());
-            assertThat(home.redirectedToApplication()).isFalse();
-            assertThat(home.body()).contains(EcpaPages.messageIn("zh-Hant", "ecpa.certificate.notConfigured"));
+            CardLoginClient.Page home = onHome.open(authorizationUrl(null));
+            assertThat(home.body()).contains("data-component-url=\"" + homeComponent + "\"");
+            assertThat(onHome.logInWithPinOnHomePage(pin()).redirectedToApplication()).as("the card on the home page").isTrue();
 
             CardLoginClient onStepUp = new CardLoginClient(world.readerUrl());
             onStepUp.open(authorizationUrl("certificate"));
-            assertThat(onStepUp.logInWithPassword(DAMING_ACCOUNT, password).shows("ecpa-certificate-form")).isTrue();
-            CardLoginClient.Page stepUp = onStepUp.logInWithPin(pin());
-            assertThat(stepUp.redirectedToApplication()).isFalse();
-            assertThat(stepUp.body()).contains(EcpaPages.messageIn("zh-Hant", "ecpa.certificate.notConfigured"));
+            CardLoginClient.Page stepUp = onStepUp.logInWithPassword(DAMING_ACCOUNT, password);
+            assertThat(stepUp.shows("ecpa-certificate-form")).isTrue();
+            assertThat(stepUp.body()).as("the step-up reads its own configuration").contains("data-component-url=\"" + stepUpComponent + "\"");
+            assertThat(onStepUp.logInWithPin(pin()).redirectedToApplication()).as("the card on the step-up page").isTrue();
+        } finally {
+            flows.removeAuthenticatorConfig(ownId);
+            AuthenticatorConfigRepresentation back = flows.getAuthenticatorConfig(one.getId());
+            back.setAlias(CertificateConfiguration.ALIAS);
+            back.setConfig(cards);
+            flows.updateAuthenticatorConfig(back.getId(), back);
         }
+        assertThat(stepUpExecution().getAuthenticationConfig()).as("the step-up has no configuration again").isNull();
+    }
 
-        @Test
-        void givenARealmShapedLikeTheOlderTemplateThenEachStepReadsItsOwnAndTheCardStillLogsIn() {
-            AuthenticationManagementResource flows = realm.admin().flows();
-            AuthenticatorConfigRepresentation one = configOf("ecpa-home");
-            Map<String, String> cards = new HashMap<>(one.getConfig());
-            String homeComponent = "http://localhost:" + (world.readerUrl().getPort() + 1);
-            String stepUpComponent = "http://localhost:" + (world.readerUrl().getPort() + 2);
-            // The older template: the home step's configuration named "ecpa home", the step-up's its own copy.
-            one.setAlias("ecpa home");
-            one.getConfig().put(CertificateConfiguration.COMPONENT_URL, homeComponent);
-            flows.updateAuthenticatorConfig(one.getId(), one);
-            AuthenticatorConfigRepresentation own = new AuthenticatorConfigRepresentation();
-            own.setAlias("ecpa certificate step-up");
-            own.setConfig(new HashMap<>(cards));
-            own.getConfig().put(CertificateConfiguration.COMPONENT_URL, stepUpComponent);
-            String ownId;
-            try (Response response = flows.newExecutionConfig(stepUpExecution().getId(), own)) {
-                assertThat(response.getStatus()).isEqualTo(201);
-                String location = response.getLocation().getPath();
-                ownId = location.substring(location.lastIndexOf('/') + 1);
-            }
-            try {
-                CardLoginClient onHome = new CardLoginClient(world.readerUrl());
-                CardLoginClient.Page home = onHome.open(authorizationUrl(null));
-                assertThat(home.body()).contains("data-component-url=\"" + homeComponent + "\"");
-                assertThat(onHome.logInWithPinOnHomePage(pin()).redirectedToApplication()).as("the card on the home page").isTrue();
+    private AuthenticatorConfigRepresentation configOf(String providerId) {
+        AuthenticationExecutionInfoRepresentation execution = realm.admin().flows().getExecutions("ecpa browser forms").stream()
+                .filter(e -> providerId.equals(e.getProviderId())).findFirst().orElseThrow();
+        return realm.admin().flows().getAuthenticatorConfig(execution.getAuthenticationConfig());
+    }
 
-                CardLoginClient onStepUp = new CardLoginClient(world.readerUrl());
-                onStepUp.open(authorizationUrl("certificate"));
-                CardLoginClient.Page stepUp = onStepUp.logInWithPassword(DAMING_ACCOUNT, password);
-                assertThat(stepUp.shows("ecpa-certificate-form")).isTrue();
-                assertThat(stepUp.body()).as("the step-up reads its own configuration").contains("data-component-url=\"" + stepUpComponent + "\"");
-                assertThat(onStepUp.logInWithPin(pin()).redirectedToApplication()).as("the card on the step-up page").isTrue();
-            } finally {
-                flows.removeAuthenticatorConfig(ownId);
-                AuthenticatorConfigRepresentation back = flows.getAuthenticatorConfig(one.getId());
-                back.setAlias(CertificateConfiguration.ALIAS);
-                back.setConfig(cards);
-                flows.updateAuthenticatorConfig(back.getId(), back);
-            }
-            assertThat(stepUpExecution().getAuthenticationConfig()).as("the step-up has no configuration again").isNull();
-        }
-
-        private AuthenticatorConfigRepresentation configOf(String providerId) {
-            AuthenticationExecutionInfoRepresentation execution = realm.admin().flows().getExecutions("ecpa browser forms").stream()
-                    .filter(e -> providerId.equals(e.getProviderId())).findFirst().orElseThrow();
-            return realm.admin().flows().getAuthenticatorConfig(execution.getAuthenticationConfig());
-        }
-
-        private AuthenticationExecutionInfoRepresentation stepUpExecution() {
-            return realm.admin().flows().getExecutions(STEP_UP_FLOW).stream()
-                    .filter(e -> "ecpa-certificate".equals(e.getProviderId())).findFirst().orElseThrow();
-        }
+    private AuthenticationExecutionInfoRepresentation stepUpExecution() {
+        return realm.admin().flows().getExecutions(STEP_UP_FLOW).stream()
+                .filter(e -> "ecpa-certificate".equals(e.getProviderId())).findFirst().orElseThrow();
+    }
 
     private UserResource daming() {
         return userByNationalId(DAMING_ID);
@@ -176,12 +160,6 @@ class OneCertificateConfigurationIT extends EcpaIntegrationTest {
     }
 
     private String authorizationUrl(String acrValues) {
-        StringBuilder url = new StringBuilder(realm.getBaseUrl()).append("/protocol/openid-connect/auth?client_id=").append(clientId)
-                .append("&redirect_uri=").append(URLEncoder.encode(REDIRECT_URI, StandardCharsets.UTF_8))
-                .append("&response_type=code&ui_locales=zh-Hant&scope=openid&state=").append(UUID.randomUUID());
-        if (acrValues != null) {
-            url.append("&acr_values=").append(acrValues);
-        }
-        return url.toString();
+        return app.authorizationUrl(realm.getBaseUrl(), acrValues);
     }
 }

@@ -11,8 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -250,14 +248,7 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
     }
 
     private String authorizationUrl(String scope, String acrValues) {
-        StringBuilder url = new StringBuilder(realm.getBaseUrl()).append("/protocol/openid-connect/auth?client_id=").append(clientId)
-                .append("&redirect_uri=").append(URLEncoder.encode(REDIRECT_URI, StandardCharsets.UTF_8))
-                .append("&response_type=code&ui_locales=zh-Hant&scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8))
-                .append("&state=").append(UUID.randomUUID());
-        if (acrValues != null) {
-            url.append("&acr_values=").append(URLEncoder.encode(acrValues, StandardCharsets.UTF_8));
-        }
-        return url.toString();
+        return AuthorizationRequest.url(realm.getBaseUrl(), clientId, REDIRECT_URI, scope, acrValues);
     }
 
     private JsonNode userinfo(String accessToken) {

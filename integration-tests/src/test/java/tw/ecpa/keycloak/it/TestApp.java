@@ -19,11 +19,13 @@ final class TestApp implements AutoCloseable {
     private final RealmResource realm;
     private final String clientId;
     private final String uuid;
+    private final String redirectUri;
 
-    private TestApp(RealmResource realm, String clientId, String uuid) {
+    private TestApp(RealmResource realm, String clientId, String uuid, String redirectUri) {
         this.realm = realm;
         this.clientId = clientId;
         this.uuid = uuid;
+        this.redirectUri = redirectUri;
     }
 
     /** Registers {@code clientIdPrefix} plus a random suffix. */
@@ -44,12 +46,17 @@ final class TestApp implements AutoCloseable {
                 throw new AssertionError("could not register the test application " + client.getClientId() + ": HTTP " + response.getStatus());
             }
             String path = response.getLocation().getPath();
-            return new TestApp(realm, client.getClientId(), path.substring(path.lastIndexOf('/') + 1));
+            return new TestApp(realm, client.getClientId(), path.substring(path.lastIndexOf('/') + 1), redirectUri);
         }
     }
 
     String clientId() {
         return clientId;
+    }
+
+    /** Where this application sends its user to log in, asking for {@code acrValues} (none when null). */
+    String authorizationUrl(String realmUrl, String acrValues) {
+        return AuthorizationRequest.url(realmUrl, clientId, redirectUri, "openid", acrValues);
     }
 
     ClientResource resource() {
