@@ -10,8 +10,12 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.representations.AccessToken;
-import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.services.resources.admin.AdminAuth;
+import tw.ecpa.keycloak.model.AccountLock;
+import tw.ecpa.keycloak.model.Agencies;
+import tw.ecpa.keycloak.model.LoginMethod;
+import tw.ecpa.keycloak.model.PersonName;
+import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
  * Who is asking, decided on the server from the authenticated admin request: the realm user behind the
@@ -24,11 +28,6 @@ final class Caller {
     static final String ROLE_OFFICER = "personnel-officer";
     static final String ROLE_CHIEF = "personnel-chief";
     static final String ROLE_HELP_DESK = "help-desk";
-    static final String AGENCY_CODE = "agencyCode";
-    /** User-session notes the agency-certificate login leaves (certificate-login issue). */
-    static final String ACTING_AGENCY_NOTE = "ecpa.actingAgency";
-    static final String LOGIN_METHOD_NOTE = "ecpa.loginMethod";
-    static final String AGENCY_CERTIFICATE_LOGIN = "agency-certificate";
 
     /** The {@code acr} of a certificate login (the realm template's {@code acr.loa.map}). */
     static final String CERTIFICATE_ACR = "certificate";
@@ -62,11 +61,11 @@ final class Caller {
         if (user == null || !realm.equals(auth.getRealm()) || !inGoodStanding(session, realm, user)) {
             throw PersonnelProblem.NOT_AUTHORISED.exception();
         }
-        String ownAgency = user.getFirstAttribute(AGENCY_CODE);
+        String ownAgency = PersonnelRecord.of(user).agencyCode().orElse(null);
         boolean chief = hasRole(realm, user, ROLE_CHIEF);
         boolean certificateLogin = CERTIFICATE_ACR.equals(auth.getToken().getAcr());
 
-        Optional<String> actingAgency = actingAgency(userSessionOf(session, realm, auth.getToken()));
+        Optional<String> actingAgency = LoginMethod.actingAgency(userSessionOf(session, realm, auth.getToken()));
         if (actingAgency.isPresent()) {
             return new Caller(user, ResetMethod.AGENCY_CERTIFICATE, actingAgency.get(), AgencyScope.of(Set.of(actingAgency.get())),
                     false, false);
@@ -97,19 +96,14 @@ final class Caller {
         if (user == null || !inGoodStanding(session, realm, user)) {
             return false;
         }
-        return actingAgency(login).isPresent() || hasRole(realm, user, ROLE_HELP_DESK) || hasRole(realm, user, ROLE_CHIEF)
+        return LoginMethod.actingAgency(login).isPresent() || hasRole(realm, user, ROLE_HELP_DESK) || hasRole(realm, user, ROLE_CHIEF)
                 || hasRole(realm, user, ROLE_OFFICER) && OfficerGrants.apply(session, realm, new Agencies(session, realm), user)
                 && OfficerGrants.resetGranted(user);
     }
 
     /** Serving (not 卸職), enabled, and not locked by brute-force detection. */
     private static boolean inGoodStanding(KeycloakSession session, RealmModel realm, UserModel user) {
-        if (!user.isEnabled() || PersonnelDirectory.isDeparted(user)) {
-            return false;
-        }
-        BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
-        return !realm.isBruteForceProtected() || protector == null
-                || !protector.isTemporarilyDisabled(session, realm, user) && !protector.isPermanentlyLockedOut(session, realm, user);
+        return user.isEnabled() && !PersonnelRecord.of(user).departed() && !AccountLock.isLocked(session, realm, user);
     }
 
     private static UserSessionModel userSessionOf(KeycloakSession session, RealmModel realm, AccessToken token) {
@@ -117,14 +111,6 @@ final class Caller {
             return null;
         }
         return session.sessions().getUserSession(realm, token.getSessionId());
-    }
-
-    /** The agency an agency-certificate login acts for, from the notes that login left in its user session. */
-    private static Optional<String> actingAgency(UserSessionModel userSession) {
-        if (userSession == null || !AGENCY_CERTIFICATE_LOGIN.equals(userSession.getNote(LOGIN_METHOD_NOTE))) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(userSession.getNote(ACTING_AGENCY_NOTE)).filter(code -> !code.isBlank());
     }
 
     static boolean hasRole(RealmModel realm, UserModel user, String roleName) {
@@ -169,6 +155,6 @@ final class Caller {
     }
 
     String displayName() {
-        return PersonName.of(user);
+        return PersonName.shown(user);
     }
 }

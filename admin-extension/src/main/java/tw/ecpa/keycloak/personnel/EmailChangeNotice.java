@@ -16,6 +16,7 @@ import org.keycloak.models.UserModel;
 
 import tw.ecpa.keycloak.core.EmailMask;
 import tw.ecpa.keycloak.core.RocDate;
+import tw.ecpa.keycloak.model.Agencies;
 
 /**
  * The notice to the address a reset replaced: the account's e-mail was changed by a password reset,

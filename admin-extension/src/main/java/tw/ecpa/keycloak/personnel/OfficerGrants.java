@@ -5,6 +5,8 @@ import java.util.List;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import tw.ecpa.keycloak.model.Agencies;
+import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
  * What a personnel chief granted an officer (【權限與兼辦管理】): the reset permission and the agencies
@@ -29,15 +31,15 @@ final class OfficerGrants {
 
     /** Whether the officer's grants (reset permission, concurrent agencies) still apply. */
     static boolean apply(KeycloakSession session, RealmModel realm, Agencies agencies, UserModel officer) {
-        String agency = officer.getFirstAttribute(Caller.AGENCY_CODE);
+        String agency = PersonnelRecord.of(officer).agencyCode().orElse(null);
         if (agency == null || !agency.equals(officer.getFirstAttribute(GRANTED_FOR_AGENCY))) {
             return false;
         }
         String grantorId = officer.getFirstAttribute(GRANTED_BY);
         UserModel grantor = grantorId == null ? null : session.users().getUserById(realm, grantorId);
-        return grantor != null && grantor.isEnabled() && !PersonnelDirectory.isDeparted(grantor)
+        return grantor != null && grantor.isEnabled() && !PersonnelRecord.of(grantor).departed()
                 && Caller.hasRole(realm, grantor, Caller.ROLE_CHIEF)
-                && agencies.isWithin(agency, grantor.getFirstAttribute(Caller.AGENCY_CODE));
+                && agencies.isWithin(agency, PersonnelRecord.of(grantor).agencyCode().orElse(null));
     }
 
     static boolean resetGranted(UserModel officer) {
@@ -60,7 +62,7 @@ final class OfficerGrants {
             officer.setAttribute(CONCURRENT_AGENCIES, concurrentAgencies);
         }
         if (resetGranted || !concurrentAgencies.isEmpty()) {
-            officer.setSingleAttribute(GRANTED_FOR_AGENCY, officer.getFirstAttribute(Caller.AGENCY_CODE));
+            officer.setSingleAttribute(GRANTED_FOR_AGENCY, PersonnelRecord.of(officer).agencyCode().orElse(null));
             officer.setSingleAttribute(GRANTED_BY, grantor.getId());
         } else {
             officer.removeAttribute(GRANTED_FOR_AGENCY);

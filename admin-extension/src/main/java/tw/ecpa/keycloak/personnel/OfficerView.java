@@ -6,6 +6,9 @@ import java.util.Locale;
 import org.keycloak.models.UserModel;
 
 import tw.ecpa.keycloak.core.NationalIdMask;
+import tw.ecpa.keycloak.model.Agencies;
+import tw.ecpa.keycloak.model.PersonName;
+import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /** An officer as the chief's 【權限與兼辦管理】 lists them: what they may do, and where. */
 public record OfficerView(String id, String name, String maskedNationalId, String agencyCode, String agencyName,
@@ -13,9 +16,10 @@ public record OfficerView(String id, String name, String maskedNationalId, Strin
 
     /** {@code grantsApply}: whether the grants still hold ({@link OfficerGrants#apply}); lapsed grants show as none. */
     static OfficerView of(UserModel officer, Agencies agencies, Locale locale, boolean grantsApply) {
-        String agencyCode = officer.getFirstAttribute(Caller.AGENCY_CODE);
-        return new OfficerView(officer.getId(), PersonName.of(officer),
-                NationalIdMask.mask(officer.getFirstAttribute(PersonnelDirectory.NATIONAL_ID)),
+        PersonnelRecord record = PersonnelRecord.of(officer);
+        String agencyCode = record.agencyCode().orElse(null);
+        return new OfficerView(officer.getId(), PersonName.shown(officer),
+                NationalIdMask.mask(record.nationalIdOnRecord()),
                 agencyCode, agencies.nameOf(agencyCode, locale),
                 grantsApply && OfficerGrants.resetGranted(officer), grantsApply ? OfficerGrants.concurrentAgencies(officer) : List.of());
     }

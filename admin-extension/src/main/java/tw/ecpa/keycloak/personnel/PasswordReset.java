@@ -15,6 +15,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.services.managers.AuthenticationManager;
 
+import tw.ecpa.keycloak.model.Agencies;
+
 /**
  * The reset itself, after the officer's 確定: e-mail address, generated password, the first-login mark,
  * then the letter and, when the address changed, the notice to the old address. Everything happens in

@@ -5,6 +5,10 @@ import java.util.Locale;
 import org.keycloak.models.UserModel;
 
 import tw.ecpa.keycloak.core.NationalIdMask;
+import tw.ecpa.keycloak.model.Agencies;
+import tw.ecpa.keycloak.model.BoundCertificateCredential;
+import tw.ecpa.keycloak.model.PersonName;
+import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
  * A personnel record as the console shows it: the national ID masked, as in the guide's lists; whether a
@@ -13,18 +17,16 @@ import tw.ecpa.keycloak.core.NationalIdMask;
 public record PersonView(String maskedNationalId, String name, String agencyCode, String agencyName,
                   String employmentStatus, String email, boolean hasBoundCertificate) {
 
-    /** The credential type of bound cards (the authenticators module's credential provider {@code ecpa-certificate}). */
-    static final String BOUND_CERTIFICATE_TYPE = "ecpa-certificate";
-
     static PersonView of(UserModel person, Agencies agencies, Locale locale) {
-        String agencyCode = person.getFirstAttribute(Caller.AGENCY_CODE);
+        PersonnelRecord record = PersonnelRecord.of(person);
+        String agencyCode = record.agencyCode().orElse(null);
         return new PersonView(
-                NationalIdMask.mask(person.getFirstAttribute(PersonnelDirectory.NATIONAL_ID)),
-                PersonName.of(person),
+                NationalIdMask.mask(record.nationalIdOnRecord()),
+                PersonName.shown(person),
                 agencyCode,
                 agencies.nameOf(agencyCode, locale),
-                person.getFirstAttribute(PersonnelDirectory.EMPLOYMENT_STATUS),
+                record.employmentStatus(),
                 person.getEmail(),
-                person.credentialManager().getStoredCredentialsByTypeStream(BOUND_CERTIFICATE_TYPE).findAny().isPresent());
+                person.credentialManager().getStoredCredentialsByTypeStream(BoundCertificateCredential.TYPE).findAny().isPresent());
     }
 }

@@ -1,22 +1,18 @@
 package tw.ecpa.keycloak.personnel;
 
-import java.util.List;
-
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import tw.ecpa.keycloak.core.NationalId;
+import tw.ecpa.keycloak.model.PersonnelLookup;
+import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
  * Finds personnel records by national ID, within the caller's scope only. Nobody found, several found
  * (a data error) and out of scope give the same {@link PersonnelProblem#PERSON_NOT_REACHABLE}.
  */
 final class PersonnelDirectory {
-
-    static final String NATIONAL_ID = "nationalId";
-    static final String EMPLOYMENT_STATUS = "employmentStatus";
-    static final String DEPARTED = "departed";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -32,15 +28,9 @@ final class PersonnelDirectory {
     }
 
     UserModel find(NationalId nationalId, AgencyScope scope) {
-        List<UserModel> found = session.users()
-                .searchForUserByUserAttributeStream(realm, NATIONAL_ID, nationalId.value())
-                .limit(2)
-                .toList();
-        if (found.size() != 1) {
-            throw PersonnelProblem.PERSON_NOT_REACHABLE.exception();
-        }
-        UserModel person = found.get(0);
-        if (!scope.reaches(person.getFirstAttribute(Caller.AGENCY_CODE))) {
+        UserModel person = new PersonnelLookup(session, realm).byNationalId(nationalId)
+                .orElseThrow(PersonnelProblem.PERSON_NOT_REACHABLE::exception);
+        if (!reaches(scope, person)) {
             throw PersonnelProblem.PERSON_NOT_REACHABLE.exception();
         }
         return person;
@@ -48,13 +38,13 @@ final class PersonnelDirectory {
 
     UserModel findById(String userId, AgencyScope scope) {
         UserModel person = userId == null ? null : session.users().getUserById(realm, userId);
-        if (person == null || !scope.reaches(person.getFirstAttribute(Caller.AGENCY_CODE))) {
+        if (person == null || !reaches(scope, person)) {
             throw PersonnelProblem.PERSON_NOT_REACHABLE.exception();
         }
         return person;
     }
 
-    static boolean isDeparted(UserModel person) {
-        return DEPARTED.equals(person.getFirstAttribute(EMPLOYMENT_STATUS));
+    private static boolean reaches(AgencyScope scope, UserModel person) {
+        return scope.reaches(PersonnelRecord.of(person).agencyCode().orElse(null));
     }
 }

@@ -13,6 +13,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import tw.ecpa.keycloak.core.EmailMask;
 import tw.ecpa.keycloak.core.NationalId;
 import tw.ecpa.keycloak.core.NationalIdMask;
+import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
  * The admin events of the personnel office: who did it, how, to whom (masked national ID), for which
@@ -77,8 +78,9 @@ final class PersonnelEvents {
         facts.put("actorName", caller.displayName());
         facts.put("actorAgency", caller.agencyCode() == null ? "" : caller.agencyCode());
         facts.put("method", caller.method().map(ResetMethod::code).orElse(""));
-        facts.put("target", NationalIdMask.mask(target.getFirstAttribute(PersonnelDirectory.NATIONAL_ID)));
-        facts.put("agency", target.getFirstAttribute(Caller.AGENCY_CODE) == null ? "" : target.getFirstAttribute(Caller.AGENCY_CODE));
+        PersonnelRecord record = PersonnelRecord.of(target);
+        facts.put("target", NationalIdMask.mask(record.nationalIdOnRecord()));
+        facts.put("agency", record.agencyCode().orElse(""));
         return facts;
     }
 

@@ -28,6 +28,8 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 import tw.ecpa.keycloak.core.NationalId;
 import tw.ecpa.keycloak.personnel.PendingResets.PendingReset;
+import tw.ecpa.keycloak.model.Agencies;
+import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
  * {@code /admin/realms/{realm}/ecpa-personnel}: the guide's 【權限與兼辦管理】 as a JSON API. Keycloak's
@@ -120,7 +122,7 @@ public class PersonnelResource {
             NationalId nationalId = PersonnelDirectory.parse(request.nationalId());
             String reason = requireReason(method, request.reason());
             UserModel person = lookUp(RESET_REQUEST_STEP, method, nationalId, reason);
-            if (PersonnelDirectory.isDeparted(person)) {
+            if (PersonnelRecord.of(person).departed()) {
                 throw PersonnelProblem.PERSON_DEPARTED.exception();
             }
             String email = ResetEmail.check(session, person, request.email());
@@ -150,7 +152,7 @@ public class PersonnelResource {
             UserModel person = directory.findById(reset.personId(), caller.scope());
             requireSomeoneElse(person);
             targets.require(caller, method, person);
-            if (PersonnelDirectory.isDeparted(person)) {
+            if (PersonnelRecord.of(person).departed()) {
                 throw PersonnelProblem.PERSON_DEPARTED.exception();
             }
             String email = ResetEmail.check(session, person, reset.email());
@@ -197,8 +199,7 @@ public class PersonnelResource {
         return answer(() -> {
             requireChief();
             List<Map<String, String>> list = agencies.subtree(caller.agencyCode())
-                    .map(group -> Map.of("code", group.getFirstAttribute(Agencies.CODE),
-                            "name", agencies.nameOf(group.getFirstAttribute(Agencies.CODE), locale())))
+                    .map(agency -> Map.of("code", Agencies.codeOf(agency), "name", Agencies.nameOf(agency, locale())))
                     .toList();
             return Response.ok(list).build();
         });
@@ -265,7 +266,7 @@ public class PersonnelResource {
         return !officer.getId().equals(caller.user().getId())
                 && Caller.hasRole(realm, officer, Caller.ROLE_OFFICER)
                 && !Caller.hasRole(realm, officer, Caller.ROLE_CHIEF)
-                && agencies.isWithin(officer.getFirstAttribute(Caller.AGENCY_CODE), caller.agencyCode());
+                && agencies.isWithin(PersonnelRecord.of(officer).agencyCode().orElse(null), caller.agencyCode());
     }
 
     /** Nobody resets their own password here: that would skip proving the current one. */

@@ -11,6 +11,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import tw.ecpa.keycloak.model.Agencies;
+import tw.ecpa.keycloak.model.MyArea;
+
 /**
  * The guide's reset letter (密碼重設之信件), from the realm's e-mail theme in the person's language: who
  * asked (the officer and their agency), the new password, change it right after logging in, the
@@ -39,8 +42,7 @@ final class ResetLetter {
         attributes.put("requesterIsAgencyCertificate", requester.method().orElse(null) == ResetMethod.AGENCY_CERTIFICATE);
         attributes.put("requesterAgency", agencies.nameOf(requester.agencyCode(), locale));
         attributes.put("password", password.reveal());
-        attributes.put("loginUrl", session.getContext().getUri().getBaseUriBuilder()
-                .path("realms").path(realm.getName()).path("account").build().toString());
+        attributes.put("loginUrl", MyArea.url(session, realm));
         session.getProvider(EmailTemplateProvider.class)
                 .setRealm(realm)
                 .setUser(person)

@@ -1,14 +1,18 @@
 package tw.ecpa.keycloak.holder;
 
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.connections.httpclient.HttpClientProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+import tw.ecpa.keycloak.core.BundleVersion;
 
 /** Holder verifier {@value #PROVIDER_ID}: asks the certificate authority's holder-check service over HTTP. */
-public final class HttpHolderVerifierFactory implements HolderVerifierFactory {
+public final class HttpHolderVerifierFactory implements HolderVerifierFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "http";
 
@@ -40,5 +44,10 @@ public final class HttpHolderVerifierFactory implements HolderVerifierFactory {
                 .defaultValue(Long.toString(HttpHolderVerifierConfig.DEFAULT_TIMEOUT.toMillis()))
                 .add()
                 .build();
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }

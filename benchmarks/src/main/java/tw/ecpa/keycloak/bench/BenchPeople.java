@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import tw.ecpa.keycloak.core.NationalId;
 import tw.ecpa.keycloak.dev.demo.DemoPersonnel;
 import tw.ecpa.keycloak.dev.demo.DemoPersonnel.Person;
+import tw.ecpa.keycloak.model.PersonnelAttributes;
 
 /**
  * The benchmark's personnel records, derived from their position alone so that the short run's realm and
@@ -137,7 +138,7 @@ public final class BenchPeople {
     }
 
     private static Person person(char group, int i, String account, String email, String agency, String pin) {
-        return new Person(nationalId(group, i), "測", "試" + group + number(i), BIRTH_DATE, email, agency, "serving",
+        return new Person(nationalId(group, i), "測", "試" + group + number(i), BIRTH_DATE, email, agency, PersonnelAttributes.SERVING,
                 null, account, pin);
     }
 

@@ -1,7 +1,6 @@
 package tw.ecpa.keycloak.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +15,7 @@ import tw.ecpa.keycloak.dev.demo.DemoPersonnel;
 import tw.ecpa.keycloak.dev.demo.DemoRealmData;
 import tw.ecpa.keycloak.dev.demo.DevRealmImport;
 import tw.ecpa.keycloak.dev.pki.TestPki;
-import tw.ecpa.keycloak.dev.pki.TestPkiOids;
+import tw.ecpa.keycloak.dev.realm.CertificateConfiguration;
 
 /**
  * The realm the benchmark runs against, in Keycloak's export format: the bundle's template as an operator
@@ -38,13 +37,8 @@ final class BenchRealm {
         this.demo = demo;
         this.people = people;
         this.records = records;
-        try {
-            this.template = DevRealmImport.fromBundle(bundle).withDemoPersonnel(demo).withSmtp(smtpPort)
-                    .withCardWorld(pki.trustAnchorPem(), Files.readString(pki.issuingCasFile()), TestPkiOids.CITIZEN_TEST_POLICY,
-                            TestPkiOids.AGENCY_TEST_POLICY, "http://localhost:61161", holderCheckUrl);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.template = DevRealmImport.fromBundle(bundle).withDemoPersonnel(demo).withSmtp(smtpPort)
+                .withCardWorld(CertificateConfiguration.trusting(pki, "http://localhost:61161"), holderCheckUrl);
     }
 
     String realmName() {

@@ -26,6 +26,8 @@ import tw.ecpa.keycloak.dev.demo.DemoPersonnel;
 import tw.ecpa.keycloak.dev.mail.MailCatcher;
 import tw.ecpa.keycloak.dev.pki.DemoCards;
 import tw.ecpa.keycloak.dev.pki.TestPki;
+import tw.ecpa.keycloak.dev.realm.CertificateConfiguration;
+import tw.ecpa.keycloak.dev.realm.RealmAdminApi;
 
 /**
  * The server side of benchmarks/run: the bench card world, a mail catcher as the realm's SMTP server (mail
@@ -200,20 +202,28 @@ public final class BenchServer {
 
     /** The realm's certificate settings follow this run's PKI and holder check, also on a kept database. */
     private static void pointCertificateLoginAt(AdminClient admin, String realm, BenchCardWorld cards) throws IOException {
+        RealmAdminApi realmAdmin = new RealmAdminApi() {
+            @Override
+            public JsonNode get(String path) {
+                return admin.get("/" + realm + path);
+            }
+
+            @Override
+            public void put(String path, JsonNode body) {
+                admin.put("/" + realm + path, body);
+            }
+        };
+        CertificateConfiguration.settings()
+                .with(CertificateConfiguration.TRUST_ANCHORS, cards.pki().trustAnchorPem())
+                .with(CertificateConfiguration.ISSUING_CAS, Files.readString(cards.pki().issuingCasFile()))
+                .writeThrough(realmAdmin);
         for (JsonNode execution : admin.get("/" + realm + "/authentication/flows/ecpa browser forms/executions")) {
             String configId = execution.path("authenticationConfig").asText(null);
-            if (configId == null) {
-                continue;
+            if (configId != null && "ecpa-certificate-binding".equals(execution.path("providerId").asText())) {
+                ObjectNode config = (ObjectNode) admin.get("/" + realm + "/authentication/config/" + configId);
+                ((ObjectNode) config.get("config")).put("ecpa.holder.http.url", cards.holderCheckUrl());
+                admin.put("/" + realm + "/authentication/config/" + configId, config);
             }
-            ObjectNode config = (ObjectNode) admin.get("/" + realm + "/authentication/config/" + configId);
-            ObjectNode values = (ObjectNode) config.get("config");
-            if ("ecpa-home".equals(execution.path("providerId").asText())) {
-                values.put("ecpa.certificate.trustAnchors", cards.pki().trustAnchorPem());
-                values.put("ecpa.certificate.issuingCas", Files.readString(cards.pki().issuingCasFile()));
-            } else if ("ecpa-certificate-binding".equals(execution.path("providerId").asText())) {
-                values.put("ecpa.holder.http.url", cards.holderCheckUrl());
-            }
-            admin.put("/" + realm + "/authentication/config/" + configId, config);
         }
     }
 

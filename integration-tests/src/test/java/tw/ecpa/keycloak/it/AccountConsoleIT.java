@@ -131,7 +131,7 @@ class AccountConsoleIT extends EcpaIntegrationTest {
         assertThat(office.getText().strip()).isEqualTo("權限與兼辦管理");
         assertThat(shown("ecpa-office-advice")).isFalse();
 
-        office.click();
+        pages.follow(By.id("ecpa-menu-office"));
         new WebDriverWait(driver(), Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/ecpa-personnel/console")
                 && !d.findElement(By.id("who")).getText().isBlank());
         pages.waitForTheChrome();
@@ -174,12 +174,12 @@ class AccountConsoleIT extends EcpaIntegrationTest {
         logInToMyArea(person.nationalId(), PASSWORD);
         assertThat(person.admin().getUserSessions()).as("signed in").isNotEmpty();
 
-        driver().findElement(By.id("ecpa-menu-logout")).click();
+        pages.follow(By.id("ecpa-menu-logout"));
         // Keycloak asks to confirm a logout that comes without the console's ID token (its guard against a
         // logout forced by another site), on a page of the ecpa login theme.
         pages.waitFor(By.id("kc-logout"));
         assertThat(driver().findElements(By.id("ecpa-portal-header"))).isNotEmpty();
-        driver().findElement(By.id("kc-logout")).click();
+        pages.follow(By.id("kc-logout"));
 
         pages.waitFor(EcpaPages.HOME);
         assertThat(driver().findElements(By.id("ecpa-certificate-login-button"))).as("the home page's 憑證登入").isNotEmpty();

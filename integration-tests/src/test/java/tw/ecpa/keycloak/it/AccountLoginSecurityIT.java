@@ -3,16 +3,13 @@ package tw.ecpa.keycloak.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
@@ -34,36 +31,25 @@ class AccountLoginSecurityIT extends EcpaIntegrationTest {
 
     private TestPeople people;
     private String clientId;
-    private String clientUuid;
+    private TestApp app;
 
     @BeforeEach
     void anApplicationOnTheRealmsOwnBrowserFlow() {
         people = new TestPeople(realm.admin());
-        clientId = "it-account-security-" + UUID.randomUUID().toString().substring(0, 8);
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(true);
-        client.setRedirectUris(List.of(REDIRECT_URI));
-        try (Response response = realm.admin().clients().create(client)) {
-            assertThat(response.getStatus()).isEqualTo(201);
-            String path = response.getLocation().getPath();
-            clientUuid = path.substring(path.lastIndexOf('/') + 1);
-        }
+        app = TestApp.register(realm.admin(), "it-account-security-", REDIRECT_URI);
+        clientId = app.clientId();
     }
 
     @AfterEach
     void cleanUp() {
         people.close();
-        realm.admin().clients().get(clientUuid).remove();
+        app.close();
     }
 
     /** A new browser on the home page posts the 帳號登入 box once: the page that answers. */
     private CardLoginClient.Page logIn(String typed, String password) {
         CardLoginClient browser = new CardLoginClient();
-        browser.open(realm.getBaseUrl() + "/protocol/openid-connect/auth?client_id=" + clientId
-                + "&redirect_uri=" + REDIRECT_URI.replace(":", "%3A").replace("/", "%2F")
-                + "&response_type=code&scope=openid&ui_locales=zh-Hant&state=" + UUID.randomUUID());
+        browser.open(AuthorizationRequest.url(realm.getBaseUrl(), clientId, REDIRECT_URI));
         return browser.logInWithPassword(typed, password);
     }
 

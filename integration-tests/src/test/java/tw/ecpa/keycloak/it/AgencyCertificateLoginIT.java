@@ -43,7 +43,7 @@ class AgencyCertificateLoginIT extends EcpaIntegrationTest {
     @BeforeEach
     void aFlowOfTheCertificateSteps(CardWorld world) {
         this.world = world;
-        flow = new CertificateLoginFlow(realm.admin(), world);
+        flow = new CertificateLoginFlow(realm.admin(), realmAdminApi(), world);
         browser = new CardLoginClient(world.readerUrl());
         api = new PersonnelApiClient(realm.getBaseUrl(), realm.admin());
         targets = new ResetTargets(realm.admin());
@@ -136,7 +136,7 @@ class AgencyCertificateLoginIT extends EcpaIntegrationTest {
         ResetTargets.Target ofSubAgency = targets.serving(FIRST_ADMINISTRATION);
         // The personnel console signs in through the realm's own browser flow: its certificate steps must know the card world.
         String token;
-        try (BrowserFormsSettings cards = BrowserFormsSettings.forCardWorld(realm.admin(), world)) {
+        try (BrowserFormsSettings cards = BrowserFormsSettings.forCardWorld(realm.admin(), realmAdminApi(), world)) {
             world.reader().insert(MINISTRY_CARD);
             token = api.requireCardLogin(world.readerUrl(), world.catalogue().get(MINISTRY_CARD).pin(), null);
         }

@@ -54,7 +54,7 @@ class BindingSecurityIT extends EcpaIntegrationTest {
     @BeforeEach
     void aFlowWithTheRealmsLimits(CardWorld world) {
         this.world = world;
-        flow = new CertificateLoginFlow(realm.admin(), world);
+        flow = new CertificateLoginFlow(realm.admin(), realmAdminApi(), world);
         flow.setBindingSetting("ecpa.binding.maxFailures", Integer.toString(MAX_FAILURES));
         flow.setBindingSetting("ecpa.binding.failureWindowSeconds", "900");
         people = new TestPeople(realm.admin());
@@ -180,8 +180,10 @@ class BindingSecurityIT extends EcpaIntegrationTest {
             start.countDown();
             List<Integer> winners = new ArrayList<>();
             List<CardLoginClient.Page> losers = new ArrayList<>();
+            List<CardLoginClient.Page> pages = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 CardLoginClient.Page page = answers.get(i).get();
+                pages.add(page);
                 if (page.shows("ecpa-binding-form")) {
                     losers.add(page);
                 } else {
@@ -189,7 +191,7 @@ class BindingSecurityIT extends EcpaIntegrationTest {
                 }
             }
 
-            assertThat(winners).as("bindings that succeeded").hasSize(1);
+            assertThat(winners).as("bindings that succeeded; the answers were:\n%s", pages).hasSize(1);
             assertThat(losers).hasSize(1);
             assertThat(losers.get(0).status()).isEqualTo(200);
             assertThat(losers.get(0).body()).contains(message("ecpa.binding.boundToAnother"));

@@ -1,8 +1,5 @@
 package tw.ecpa.keycloak.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,46 +9,49 @@ import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentatio
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 
 import tw.ecpa.keycloak.dev.cardworld.CardWorld;
-import tw.ecpa.keycloak.dev.pki.TestPkiOids;
+import tw.ecpa.keycloak.dev.realm.CertificateConfiguration;
+import tw.ecpa.keycloak.dev.realm.RealmAdminApi;
 
 /**
- * Settings of the steps of the realm's own browser flow ("ecpa browser forms") changed for one test, as
- * an operator would in the admin console, and put back as they were when the test closes it.
+ * Settings of the realm changed for one test, as an operator would in the admin console, and put back
+ * as they were when the test closes it: the realm's one certificate configuration, and the settings of
+ * other steps of its own browser flow ("ecpa browser forms").
  */
 final class BrowserFormsSettings implements AutoCloseable {
 
     private static final String FLOW = "ecpa browser forms";
 
     private final RealmResource realm;
+    private final RealmAdminApi realmAdmin;
     /** Each changed step's settings as they were before the first change. */
     private final Map<String, Map<String, String>> originals = new LinkedHashMap<>();
+    /** The certificate configuration as it was before the first change, if changed. */
+    private Map<String, String> certificatesBefore;
 
-    BrowserFormsSettings(RealmResource realm) {
+    BrowserFormsSettings(RealmResource realm, RealmAdminApi realmAdmin) {
         this.realm = realm;
+        this.realmAdmin = realmAdmin;
     }
 
     /**
-     * The realm's certificate steps pointed at the card world (its test root and issuing CAs, test
-     * policies, reader and holder-check responder), as the dev launcher configures them.
+     * The realm's certificate configuration pointed at the card world (its test root and issuing CAs, test
+     * policies and reader) and the binding step at its holder-check responder, as the dev launcher does.
      */
-    static BrowserFormsSettings forCardWorld(RealmResource realm, CardWorld world) {
-        Map<String, String> cards;
-        try {
-            cards = Map.of(
-                    "ecpa.certificate.trustAnchors", world.pki().trustAnchorPem(),
-                    "ecpa.certificate.issuingCas", Files.readString(world.pki().issuingCasFile()),
-                    "ecpa.certificate.componentUrl", world.readerUrl().toString(),
-                    "ecpa.certificate.citizenPolicies", TestPkiOids.CITIZEN_TEST_POLICY,
-                    "ecpa.certificate.agencyPolicies", TestPkiOids.AGENCY_TEST_POLICY);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new BrowserFormsSettings(realm)
-                .set("ecpa-home", cards)
-                .set("ecpa-certificate", cards)
+    static BrowserFormsSettings forCardWorld(RealmResource realm, RealmAdminApi realmAdmin, CardWorld world) {
+        return new BrowserFormsSettings(realm, realmAdmin)
+                .certificates(CertificateConfiguration.trusting(world.pki(), world.readerUrl().toString()))
                 .set("ecpa-certificate-binding", Map.of(
                         "ecpa.holder.verifiers", "certificate-suffix##http",
                         "ecpa.holder.http.url", world.holderCheckUrl().toString()));
+    }
+
+    /** Adds {@code settings} to the realm's one certificate configuration, replacing those of the same name. */
+    BrowserFormsSettings certificates(CertificateConfiguration settings) {
+        Map<String, String> before = settings.writeThrough(realmAdmin);
+        if (certificatesBefore == null) {
+            certificatesBefore = before;
+        }
+        return this;
     }
 
     /** Adds {@code settings} to the settings of the flow's step {@code providerId}, replacing those of the same name. */
@@ -67,7 +67,7 @@ final class BrowserFormsSettings implements AutoCloseable {
         return this;
     }
 
-    /** Puts every changed step's settings back. */
+    /** Puts every changed setting back. */
     @Override
     public void close() {
         originals.forEach((configId, config) -> {
@@ -76,5 +76,9 @@ final class BrowserFormsSettings implements AutoCloseable {
             realm.flows().updateAuthenticatorConfig(configId, representation);
         });
         originals.clear();
+        if (certificatesBefore != null) {
+            CertificateConfiguration.putBack(realmAdmin, certificatesBefore);
+            certificatesBefore = null;
+        }
     }
 }

@@ -247,6 +247,16 @@ final class CardLoginClient {
         return page;
     }
 
+    /**
+     * A request with this browser's cookies and {@code headers}, as a script on some page sends it
+     * ({@code fetch(url, {credentials: "include"})} sends the cookies and that page's Origin); no redirect followed.
+     */
+    HttpResponse<String> fetch(String method, String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     private Page get(URI uri) {
         return follow(send(HttpRequest.newBuilder(uri).GET().build()));
     }

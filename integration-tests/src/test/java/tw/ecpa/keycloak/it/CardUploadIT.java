@@ -51,7 +51,7 @@ class CardUploadIT extends EcpaIntegrationTest {
     @BeforeEach
     void aFlowWithTheHomePageAndTheCardWorld(CardWorld world) {
         this.world = world;
-        flow = CertificateLoginFlow.withHomePage(realm.admin(), world);
+        flow = CertificateLoginFlow.withHomePage(realm.admin(), realmAdminApi(), world);
         browser = new CardLoginClient(world.readerUrl());
     }
 
@@ -262,7 +262,7 @@ class CardUploadIT extends EcpaIntegrationTest {
     @Test
     void givenThePersonnelConsoleThenTheHelpDeskSeesWhetherACardIsBoundButNotWhichOne() {
         try (PersonnelApiClient api = new PersonnelApiClient(realm.getBaseUrl(), realm.admin());
-             DemoHelpDesk helpDesk = new DemoHelpDesk(realm.admin(), world)) {
+             DemoHelpDesk helpDesk = new DemoHelpDesk(realm.admin(), realmAdminApi(), world)) {
             String token = helpDesk.consoleToken(api);
             assertThat(api.search(token, YIJUN_ID, "ticket 9").body().path("hasBoundCertificate").asBoolean()).isFalse();
 

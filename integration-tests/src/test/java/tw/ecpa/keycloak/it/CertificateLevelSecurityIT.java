@@ -2,11 +2,8 @@ package tw.ecpa.keycloak.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.keycloak.admin.client.resource.UserResource;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
@@ -48,26 +44,17 @@ class CertificateLevelSecurityIT extends EcpaIntegrationTest {
     private CardWorld world;
     private BrowserFormsSettings settings;
     private TestPeople people;
+    private TestApp app;
     private String clientId;
-    private String clientUuid;
     private UserRepresentation damingAsHeWas;
 
     @BeforeEach
     void anAppAndDamingsBoundCard(CardWorld world) {
         this.world = world;
-        settings = BrowserFormsSettings.forCardWorld(realm.admin(), world);
+        settings = BrowserFormsSettings.forCardWorld(realm.admin(), realmAdminApi(), world);
         people = new TestPeople(realm.admin());
-        clientId = "it-level-" + UUID.randomUUID().toString().substring(0, 8);
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(true);
-        client.setRedirectUris(List.of(REDIRECT_URI));
-        try (var response = realm.admin().clients().create(client)) {
-            assertThat(response.getStatus()).isEqualTo(201);
-            String location = response.getLocation().getPath();
-            clientUuid = location.substring(location.lastIndexOf('/') + 1);
-        }
+        app = TestApp.register(realm.admin(), "it-level-", REDIRECT_URI);
+        clientId = app.clientId();
         damingAsHeWas = daming().toRepresentation();
         // Someone who has done the first login: a password of his own, so binding asks for no password page.
         DemoUsers.givePassword(daming());
@@ -88,7 +75,7 @@ class CertificateLevelSecurityIT extends EcpaIntegrationTest {
         realm.admin().attackDetection().clearBruteForceForUser(damingAsHeWas.getId());
         people.close();
         settings.close();
-        realm.admin().clients().get(clientUuid).remove();
+        app.close();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -199,12 +186,6 @@ class CertificateLevelSecurityIT extends EcpaIntegrationTest {
     }
 
     private String authorizationUrl(String acrValues) {
-        StringBuilder url = new StringBuilder(realm.getBaseUrl()).append("/protocol/openid-connect/auth?client_id=").append(clientId)
-                .append("&redirect_uri=").append(URLEncoder.encode(REDIRECT_URI, StandardCharsets.UTF_8))
-                .append("&response_type=code&ui_locales=zh-Hant&scope=openid&state=").append(UUID.randomUUID());
-        if (acrValues != null) {
-            url.append("&acr_values=").append(acrValues);
-        }
-        return url.toString();
+        return app.authorizationUrl(realm.getBaseUrl(), acrValues);
     }
 }

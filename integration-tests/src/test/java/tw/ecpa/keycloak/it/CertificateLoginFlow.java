@@ -1,8 +1,5 @@
 package tw.ecpa.keycloak.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +16,15 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 
 import tw.ecpa.keycloak.dev.cardworld.CardWorld;
-import tw.ecpa.keycloak.dev.pki.TestPkiOids;
+import tw.ecpa.keycloak.dev.realm.CertificateConfiguration;
+import tw.ecpa.keycloak.dev.realm.RealmAdminApi;
 
 /**
  * A browser flow of the two certificate steps (ecpa-certificate, then ecpa-certificate-binding) and a
  * client bound to it, made through the admin API for one test class and removed after it, so the
- * realm's own browser flow stays as the other tests expect it. Configured for the card world: its
- * test root and issuing CAs, its test policies, its reader, its holder-check responder.
+ * realm's own browser flow stays as the other tests expect it. Configured for the card world: the realm's
+ * certificate configuration gets its test root and issuing CAs, its test policies and its reader (put back
+ * on close), the flow's binding step its holder-check responder.
  */
 final class CertificateLoginFlow implements AutoCloseable {
 
@@ -35,22 +34,24 @@ final class CertificateLoginFlow implements AutoCloseable {
     private final String alias = "ecpa certificate it " + UUID.randomUUID().toString().substring(0, 8);
     private final String clientId = "it-certificate-" + UUID.randomUUID().toString().substring(0, 8);
     private final String clientUuid;
-    private final String certificateConfigId;
+    private final RealmAdminApi realmAdmin;
     private final String bindingConfigId;
-    private final Map<String, String> certificateConfig = new HashMap<>();
+    /** The realm's certificate configuration as it was before this flow pointed it at the card world. */
+    private final Map<String, String> certificatesBefore;
     private final Map<String, String> bindingConfig = new HashMap<>();
 
-    CertificateLoginFlow(RealmResource realm, CardWorld world) {
-        this(realm, world, "ecpa-certificate");
+    CertificateLoginFlow(RealmResource realm, RealmAdminApi realmAdmin, CardWorld world) {
+        this(realm, realmAdmin, world, "ecpa-certificate");
     }
 
     /** The same with the ECPA home page (帳號登入 and 憑證登入) as the first step, for tests that sign in with a password too. */
-    static CertificateLoginFlow withHomePage(RealmResource realm, CardWorld world) {
-        return new CertificateLoginFlow(realm, world, "ecpa-home");
+    static CertificateLoginFlow withHomePage(RealmResource realm, RealmAdminApi realmAdmin, CardWorld world) {
+        return new CertificateLoginFlow(realm, realmAdmin, world, "ecpa-home");
     }
 
-    private CertificateLoginFlow(RealmResource realm, CardWorld world, String firstStep) {
+    private CertificateLoginFlow(RealmResource realm, RealmAdminApi realmAdmin, CardWorld world, String firstStep) {
         this.realm = realm;
+        this.realmAdmin = realmAdmin;
         AuthenticationManagementResource flows = realm.flows();
         AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
         flow.setAlias(alias);
@@ -78,21 +79,14 @@ final class CertificateLoginFlow implements AutoCloseable {
             execution.setRequirement(withSso && execution.getLevel() == 0 ? "ALTERNATIVE" : "REQUIRED");
             flows.updateExecutions(alias, execution);
         }
-        String firstStepId = executions.stream().filter(e -> firstStep.equals(e.getProviderId())).findFirst().orElseThrow().getId();
         String bindingStepId = executions.stream().filter(e -> "ecpa-certificate-binding".equals(e.getProviderId())).findFirst().orElseThrow().getId();
 
-        try {
-            certificateConfig.put("ecpa.certificate.trustAnchors", world.pki().trustAnchorPem());
-            certificateConfig.put("ecpa.certificate.issuingCas", Files.readString(world.pki().issuingCasFile()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        certificateConfig.put("ecpa.certificate.componentUrl", world.readerUrl().toString());
-        certificateConfig.put("ecpa.certificate.citizenPolicies", TestPkiOids.CITIZEN_TEST_POLICY);
-        certificateConfig.put("ecpa.certificate.agencyPolicies", TestPkiOids.AGENCY_TEST_POLICY);
-        certificateConfig.put("ecpa.certificate.revocationMode", "BOTH");
+        // Every certificate step of the realm, this flow's too, reads the realm's one certificate configuration.
         // Every test asks the card world's responder afresh; the one about kept answers turns keeping on.
-        certificateConfig.put("ecpa.certificate.ocspCacheSeconds", "0");
+        certificatesBefore = CertificateConfiguration.trusting(world.pki(), world.readerUrl().toString())
+                .with(CertificateConfiguration.REVOCATION_MODE, "BOTH")
+                .with(CertificateConfiguration.OCSP_CACHE_SECONDS, "0")
+                .writeThrough(realmAdmin);
         bindingConfig.put("ecpa.holder.verifiers", "certificate-suffix##http");
         bindingConfig.put("ecpa.holder.http.url", world.holderCheckUrl().toString());
         bindingConfig.put("ecpa.holder.http.timeoutMillis", "1500");
@@ -100,7 +94,6 @@ final class CertificateLoginFlow implements AutoCloseable {
         // so that another class binding that card finds it free. BindingSecurityIT sets the realm's limits.
         bindingConfig.put("ecpa.binding.maxFailures", "50");
         bindingConfig.put("ecpa.binding.failureWindowSeconds", "1");
-        certificateConfigId = newConfig(flows, firstStepId, certificateConfig);
         bindingConfigId = newConfig(flows, bindingStepId, bindingConfig);
 
         String flowId = flows.getFlows().stream().filter(f -> alias.equals(f.getAlias())).findFirst().orElseThrow().getId();
@@ -128,15 +121,12 @@ final class CertificateLoginFlow implements AutoCloseable {
     }
 
     String authorizationUrl(String realmUrl) {
-        return realmUrl + "/protocol/openid-connect/auth?client_id=" + clientId
-                + "&redirect_uri=" + REDIRECT_URI.replace(":", "%3A").replace("/", "%2F")
-                + "&response_type=code&scope=openid&ui_locales=zh-Hant&state=" + UUID.randomUUID();
+        return AuthorizationRequest.url(realmUrl, clientId, REDIRECT_URI);
     }
 
-    /** Changes one setting of the certificate step, e.g. the revocation mode for one test. */
+    /** Changes one setting of the realm's certificate configuration, e.g. the revocation mode for one test. */
     void setCertificateSetting(String name, String value) {
-        certificateConfig.put(name, value);
-        update(certificateConfigId, certificateConfig);
+        CertificateConfiguration.settings().with(name, value).writeThrough(realmAdmin);
     }
 
     void setBindingSetting(String name, String value) {
@@ -172,5 +162,6 @@ final class CertificateLoginFlow implements AutoCloseable {
         realm.clients().get(clientUuid).remove();
         String flowId = realm.flows().getFlows().stream().filter(f -> alias.equals(f.getAlias())).findFirst().orElseThrow().getId();
         realm.flows().deleteFlow(flowId);
+        CertificateConfiguration.putBack(realmAdmin, certificatesBefore);
     }
 }

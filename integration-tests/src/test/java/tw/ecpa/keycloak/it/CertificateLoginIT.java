@@ -22,6 +22,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import tw.ecpa.keycloak.dev.cardworld.CardWorld;
 import tw.ecpa.keycloak.dev.cardworld.CardWorldExtension;
 import tw.ecpa.keycloak.dev.cardworld.http.ServiceFault;
+import tw.ecpa.keycloak.dev.realm.CertificateConfiguration;
 
 /**
  * 憑證登入 against the real server, at HTTP level through the virtual card reader: the card signs the
@@ -46,7 +47,7 @@ class CertificateLoginIT extends EcpaIntegrationTest {
     @BeforeEach
     void aFlowOfTheCertificateSteps(CardWorld world) {
         this.world = world;
-        flow = new CertificateLoginFlow(realm.admin(), world);
+        flow = new CertificateLoginFlow(realm.admin(), realmAdminApi(), world);
         browser = new CardLoginClient(world.readerUrl());
     }
 
@@ -276,7 +277,7 @@ class CertificateLoginIT extends EcpaIntegrationTest {
             "variant-revoked,           ecpa_certificate_revoked,        ecpa.certificate.revoked,      OCSP",
     })
     void givenAnInvalidCertificateThenItsOwnMessageAndEvent(String cardId, String error, String messageKey, String revocationMode) {
-        flow.setCertificateSetting("ecpa.certificate.revocationMode", revocationMode);
+        flow.setCertificateSetting(CertificateConfiguration.REVOCATION_MODE, revocationMode);
         openWith(cardId);
 
         CardLoginClient.Page page = browser.logInWithPin(VARIANT_PIN);
@@ -292,7 +293,7 @@ class CertificateLoginIT extends EcpaIntegrationTest {
 
     @Test
     void givenTheRevocationSourceDownThenTheLoginFailsClosedAndPassesWhenConfiguredToFailOpen() {
-        flow.setCertificateSetting("ecpa.certificate.revocationMode", "OCSP");
+        flow.setCertificateSetting(CertificateConfiguration.REVOCATION_MODE, "OCSP");
         world.revocation().setFault(ServiceFault.down());
         openWith("citizen-daming.wang");
 
@@ -300,14 +301,14 @@ class CertificateLoginIT extends EcpaIntegrationTest {
         assertThat(closed.body()).contains(message("ecpa.certificate.revocationUnavailable"));
         assertThat(lastLoginError().getError()).isEqualTo("ecpa_revocation_unavailable");
 
-        flow.setCertificateSetting("ecpa.certificate.revocationFailOpen", "true");
+        flow.setCertificateSetting(CertificateConfiguration.REVOCATION_FAIL_OPEN, "true");
         assertThat(browser.logInWithPin(pinOf("citizen-daming.wang")).shows("ecpa-binding-form")).isTrue();
     }
 
     @Test
     void givenOcspAnswersAreKeptThenTheSameCardsNextLoginDoesNotAskTheResponderAgain() {
-        flow.setCertificateSetting("ecpa.certificate.revocationMode", "OCSP");
-        flow.setCertificateSetting("ecpa.certificate.ocspCacheSeconds", "600");
+        flow.setCertificateSetting(CertificateConfiguration.REVOCATION_MODE, "OCSP");
+        flow.setCertificateSetting(CertificateConfiguration.OCSP_CACHE_SECONDS, "600");
         openWith("variant-valid");
         assertThat(browser.logInWithPin(VARIANT_PIN).shows("ecpa-binding-form")).isTrue();
         int asked = world.revocation().ocspRequestsServed();

@@ -2,8 +2,6 @@ package tw.ecpa.keycloak.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 
@@ -20,7 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import tw.ecpa.keycloak.dev.cardworld.CardWorld;
 import tw.ecpa.keycloak.dev.cardworld.CardWorldExtension;
-import tw.ecpa.keycloak.dev.pki.TestPkiOids;
+import tw.ecpa.keycloak.dev.realm.CertificateConfiguration;
 
 /**
  * 憑證登入 in headless Chromium through the real popup protocol: the ECPA home page's script opens the
@@ -41,13 +39,9 @@ class CertificatePopupIT extends EcpaIntegrationTest {
     private EcpaPages pages;
 
     @BeforeEach
-    void pointTheRealmsCertificateStepsAtTheCardWorld(CardWorld world) throws IOException {
-        settings = new BrowserFormsSettings(realm.admin());
-        settings.set("ecpa-home", Map.of(
-                "ecpa.certificate.trustAnchors", world.pki().trustAnchorPem(),
-                "ecpa.certificate.issuingCas", Files.readString(world.pki().issuingCasFile()),
-                "ecpa.certificate.componentUrl", world.readerUrl().toString(),
-                "ecpa.certificate.citizenPolicies", TestPkiOids.CITIZEN_TEST_POLICY));
+    void pointTheRealmsCertificateStepsAtTheCardWorld(CardWorld world) {
+        settings = new BrowserFormsSettings(realm.admin(), realmAdminApi());
+        settings.certificates(CertificateConfiguration.trusting(world.pki(), world.readerUrl().toString()));
         settings.set("ecpa-certificate-binding", Map.of(
                 "ecpa.holder.verifiers", "certificate-suffix##http",
                 "ecpa.holder.http.url", world.holderCheckUrl().toString()));
@@ -68,15 +62,12 @@ class CertificatePopupIT extends EcpaIntegrationTest {
         driver.navigate().to(realm.getBaseUrl() + "/account");
         waitFor(driver, By.id("ecpa-pin"));
 
-        driver.findElement(By.id("ecpa-pin")).sendKeys(world.catalogue().get("citizen-daming.wang").pin());
-        driver.findElement(By.id("ecpa-certificate-login-button")).click();
-        waitFor(driver, By.id("ecpa-binding-form"));
+        pages.logInWithCard(world.catalogue().get("citizen-daming.wang").pin());
+        pages.waitFor(EcpaPages.BINDING);
         String parent = driver.getWindowHandle();
         assertThat(driver.getWindowHandles()).containsExactly(parent);
 
-        driver.findElement(By.id("account")).sendKeys(DAMING_ID);
-        driver.findElement(By.id("ecpa-binding-next")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(By.id("ecpa-binding-form")).isEmpty());
+        pages.bind(DAMING_ID);
 
         assertThat(userByNationalId(DAMING_ID).credentials()).anyMatch(c -> "ecpa-certificate".equals(c.getType()));
         assertThat(pages.isShowing(EcpaPages.UPDATE_PASSWORD)).as("王大明 has no password yet: the first login sets it").isTrue();

@@ -5,6 +5,7 @@ import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import tw.ecpa.keycloak.dev.cardworld.CardWorld;
+import tw.ecpa.keycloak.dev.realm.RealmAdminApi;
 
 /**
  * The demo help desk 劉冠宇. The personnel API serves the help desk only after a certificate login (the
@@ -20,10 +21,10 @@ final class DemoHelpDesk implements AutoCloseable {
     private final CardWorld world;
     private final BrowserFormsSettings settings;
 
-    DemoHelpDesk(RealmResource realm, CardWorld world) {
+    DemoHelpDesk(RealmResource realm, RealmAdminApi realmAdmin, CardWorld world) {
         this.realm = realm;
         this.world = world;
-        this.settings = BrowserFormsSettings.forCardWorld(realm, world);
+        this.settings = BrowserFormsSettings.forCardWorld(realm, realmAdmin, world);
         // Someone who has done the first login: a password of his own next to the card.
         DemoUsers.givePassword(admin());
     }

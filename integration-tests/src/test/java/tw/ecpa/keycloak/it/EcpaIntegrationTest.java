@@ -1,5 +1,6 @@
 package tw.ecpa.keycloak.it;
 
+import java.net.URI;
 import java.util.List;
 
 import org.keycloak.admin.client.Keycloak;
@@ -11,6 +12,8 @@ import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.mail.MailServer;
 import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
+
+import tw.ecpa.keycloak.dev.realm.RealmAdminApi;
 
 /**
  * What every integration test shares. Identical injections in every class let the framework keep one
@@ -29,6 +32,15 @@ public abstract class EcpaIntegrationTest {
 
     @InjectAdminClient
     protected Keycloak admin;
+
+    /**
+     * The ecpa realm's admin REST API as JSON, for keycloak-dev's realm set-up helpers, which the dev
+     * launcher and the benchmarks use too.
+     */
+    protected RealmAdminApi realmAdminApi() {
+        return RealmAdminApi.overHttp(URI.create(realm.getBaseUrl().replace("/realms/", "/admin/realms/")),
+                () -> admin.tokenManager().getAccessTokenString());
+    }
 
     /** The user holding a national ID, found the way the personnel office would: by the attribute. */
     protected UserResource userByNationalId(String nationalId) {

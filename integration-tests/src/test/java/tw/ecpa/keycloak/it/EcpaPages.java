@@ -1,26 +1,36 @@
 package tw.ecpa.keycloak.it;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The login pages of the ecpa theme as a person uses them, and the texts they show. */
+/**
+ * The login pages of the ecpa theme as a person uses them, and the texts they show.
+ *
+ * <p>Every action that submits or leaves a page returns only once the next page is there: the old page's
+ * {@code <html>} has gone stale and the new document is complete. Every reading waits for a complete document
+ * and reads again when the page is replaced under it. A fresh machine with Debian's Chromium read a page that
+ * was still being replaced (StaleElementReferenceException in {@link #errors()}) when a submit returned early.
+ */
 final class EcpaPages {
+
+    /**
+     * How long a page may take: generous, for a run on two busy cores (a login hashes the password), while every
+     * wait returns as soon as the page is there.
+     */
+    static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
 
     static final By HOME = By.id("kc-form-login");
     static final By PERSONAL_DATA = By.id("ecpa-personal-data-form");
@@ -62,7 +72,12 @@ final class EcpaPages {
     void logInWithCard(String pin) {
         waitFor(HOME);
         driver.findElement(By.id("ecpa-pin")).sendKeys(RunSecrets.pin(pin));
-        driver.findElement(By.id("ecpa-certificate-login-button")).click();
+        submitAndWaitForTheNextPage(driver.findElement(By.id("ecpa-certificate-login-button")));
+    }
+
+    /** Clicks a link or button that leads to another page (上一步, 回首頁, 登出) and waits for that page. */
+    void follow(By control) {
+        submitAndWaitForTheNextPage(read(d -> d.findElement(control)));
     }
 
     /** 下一步 on the binding page of a first card login, with the custom account or national ID. */
@@ -125,39 +140,92 @@ final class EcpaPages {
     /** Whether the page is one of ours, waiting for it. */
     boolean isShowing(By page) {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(page).isEmpty());
+            new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> loaded(d) && !d.findElements(page).isEmpty());
             return true;
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             System.err.println("expected " + page + " but the browser is at " + describe());
             return false;
         }
     }
 
+    /** Waits until the browser shows a complete page that has {@code page}. */
     void waitFor(By page) {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(page).isEmpty());
-        } catch (org.openqa.selenium.TimeoutException e) {
+            new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> loaded(d) && !d.findElements(page).isEmpty());
+        } catch (TimeoutException e) {
             throw new AssertionError("expected " + page + " but the browser is at " + describe(), e);
         }
     }
 
-    /** Where the browser is and what it shows, for a failure message. */
+    /** Where the browser is and what it shows, for a failure message; never fails itself. */
     String describe() {
-        String body = driver.findElements(By.tagName("body")).stream().map(WebElement::getText).findFirst().orElse("");
+        String body;
+        try {
+            body = driver.findElements(By.tagName("body")).stream().map(WebElement::getText).findFirst().orElse("");
+        } catch (WebDriverException e) {
+            body = "(the page changed while it was read)";
+        }
         return driver.getCurrentUrl() + " [" + driver.getTitle() + "] " + body.substring(0, Math.min(600, body.length()));
     }
 
     /**
-     * Submits with {@code button} and waits until the browser has left the page it was on: the next page
-     * may have the same form (a refused password), and reading it before it arrives reads the old one.
+     * Submits with {@code button} and waits for the next page: first the old page's {@code <html>} goes stale
+     * (the next page may have the same form, a refused password, and reading it too early reads the old one),
+     * then the new document is complete. A form the browser's own validation refuses is not sent: then the
+     * page stays and the caller reads it as it is.
      */
     private void submitAndWaitForTheNextPage(WebElement button) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        boolean sent = Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "var b = arguments[0], f = b.form;"
+                        + " return !f || f.noValidate || b.formNoValidate || f.checkValidity();", button));
         button.click();
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> isGone(button));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            // The browser kept the page (its own form validation refused the post): the caller reads it as it is.
+        if (!sent) {
+            return;
         }
+        try {
+            new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> isGone(oldPage));
+            new WebDriverWait(driver, PAGE_TIMEOUT).until(EcpaPages::loaded);
+        } catch (TimeoutException e) {
+            throw new AssertionError("submitted, but no next page within " + PAGE_TIMEOUT.toSeconds() + " s: " + describe(), e);
+        }
+    }
+
+    /** Whether the browser has a document that has finished loading. */
+    private static boolean loaded(WebDriver d) {
+        try {
+            return "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
+        } catch (WebDriverException e) {
+            // A document being replaced may refuse scripts for a moment ("no such execution context").
+            return false;
+        }
+    }
+
+    /**
+     * Reads the page once it is complete; a page replaced during the reading (stale elements) is read again,
+     * within {@link #PAGE_TIMEOUT}.
+     */
+    private <T> T read(Function<WebDriver, T> reading) {
+        AtomicReference<T> result = new AtomicReference<>();
+        try {
+            new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> {
+                if (!loaded(d)) {
+                    return false;
+                }
+                try {
+                    result.set(reading.apply(d));
+                    return true;
+                } catch (WebDriverException e) {
+                    if (replaced(e)) {
+                        return false;
+                    }
+                    throw e;
+                }
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("the page kept changing while it was read: " + describe(), e);
+        }
+        return result.get();
     }
 
     /**
@@ -169,14 +237,18 @@ final class EcpaPages {
         try {
             element.isEnabled();
             return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        } catch (WebDriverException e) {
+            if (replaced(e)) {
                 return true;
             }
             throw e;
         }
+    }
+
+    /** Whether a browser's answer means the element's page was replaced while it was asked about. */
+    private static boolean replaced(WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /** The heading of 我的專區's first page (keycloak.v3's personal info page, under the guide's name). */
@@ -192,21 +264,22 @@ final class EcpaPages {
      */
     void waitForAccountConsole() {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class).until(d -> {
                 String url = d.getCurrentUrl();
                 return url.contains("/account") && !url.contains("login-actions") && !url.contains("openid-connect/auth")
                         && d.findElements(By.id("kc-form-login")).isEmpty();
             });
             // What a person sees: the personal-info form, loaded from the account API, and not the console's
             // error page (a console whose API calls fail shows only 發生錯誤 / Something went wrong).
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> accountConsoleError(d) || personalInfoShown(d));
-        } catch (org.openqa.selenium.TimeoutException e) {
+            new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> accountConsoleError(d) || personalInfoShown(d));
+        } catch (TimeoutException e) {
             throw new AssertionError("expected 我的專區 (heading, menu, filled name) but the browser is at " + describe(), e);
         }
-        if (accountConsoleError(driver)) {
+        if (read(EcpaPages::accountConsoleError)) {
             throw new AssertionError("the account console shows its error page: " + describe());
         }
-        if (driver.findElements(By.id("ecpa-portal-header")).isEmpty()) {
+        if (!has(By.id("ecpa-portal-header"))) {
             throw new AssertionError("我的專區 without the portal header: " + describe());
         }
     }
@@ -236,34 +309,34 @@ final class EcpaPages {
 
     /** Every error the page shows, under fields or on top. */
     String errors() {
-        return driver.findElements(By.cssSelector("[id^='input-error-']:not([id^='input-error-container-']), .kc-feedback-text")).stream()
+        return read(d -> d.findElements(By.cssSelector("[id^='input-error-']:not([id^='input-error-container-']), .kc-feedback-text")).stream()
                 .map(WebElement::getText).map(String::strip).filter(t -> !t.isEmpty()).distinct()
-                .collect(Collectors.joining(" | "));
+                .collect(Collectors.joining(" | ")));
     }
 
     /** The message Keycloak shows on top of the page (success, info, warning or error), or "". */
     String feedback() {
-        return driver.findElements(By.cssSelector(".kc-feedback-text")).stream().map(WebElement::getText).map(String::strip)
-                .findFirst().orElse("");
+        return read(d -> d.findElements(By.cssSelector(".kc-feedback-text")).stream().map(WebElement::getText).map(String::strip)
+                .findFirst().orElse(""));
     }
 
     /** The label the page shows for a field. */
     String labelOf(String field) {
-        return driver.findElements(By.cssSelector("label[for='" + field + "']")).stream().map(WebElement::getText)
-                .map(t -> t.replace("*", "").strip()).findFirst().orElse("");
+        return read(d -> d.findElements(By.cssSelector("label[for='" + field + "']")).stream().map(WebElement::getText)
+                .map(t -> t.replace("*", "").strip()).findFirst().orElse(""));
     }
 
     boolean has(By element) {
-        return !driver.findElements(element).isEmpty();
+        return read(d -> !d.findElements(element).isEmpty());
     }
 
     String errorOf(String field) {
-        return driver.findElements(By.id("input-error-" + field)).stream().map(WebElement::getText).map(String::strip)
-                .findFirst().orElse("");
+        return read(d -> d.findElements(By.id("input-error-" + field)).stream().map(WebElement::getText).map(String::strip)
+                .findFirst().orElse(""));
     }
 
     String text(By element) {
-        return driver.findElement(element).getText().strip();
+        return read(d -> d.findElement(element).getText().strip());
     }
 
     /** Picks 中文 in the page's language menu, as a person on an English browser would (theme: chrome, screenshots). */
@@ -277,41 +350,30 @@ final class EcpaPages {
     }
 
     private void showIn(String locale) {
-        WebElement menu = driver.findElement(By.id("login-select-toggle"));
-        String link = menu.findElements(By.tagName("option")).stream().map(option -> option.getAttribute("value"))
+        String link = read(d -> d.findElement(By.id("login-select-toggle")).findElements(By.tagName("option")).stream()
+                .map(option -> option.getAttribute("value"))
                 .filter(value -> value.contains("kc_locale=" + locale + "&") || value.endsWith("kc_locale=" + locale))
-                .findFirst().orElseThrow();
+                .findFirst().orElseThrow());
         driver.navigate().to(java.net.URI.create(driver.getCurrentUrl()).resolve(link).toString());
-        new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(d -> locale.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                .until(d -> loaded(d) && locale.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
     }
 
     /** Waits until the page header has the server's figures (ecpa-chrome.js). */
     void waitForTheChrome() {
-        new WebDriverWait(driver, Duration.ofSeconds(15))
+        new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
                 .until(d -> "true".equals(d.findElement(By.id("ecpa-chrome")).getAttribute("data-loaded")));
     }
 
     /** A message of the ecpa login theme in the page's language, formatted as Keycloak does. */
     String message(String key, Object... params) {
-        String lang = driver.findElement(By.tagName("html")).getAttribute("lang");
+        String lang = read(d -> d.findElement(By.tagName("html")).getAttribute("lang"));
         return messageIn(lang, key, params);
     }
 
-    /** A message of the ecpa login theme in a language ("en", "zh-Hant"). */
+    /** A message of the ecpa login theme (or of our providers) in a language ("en", "zh-Hant"). */
     static String messageIn(String lang, String key, Object... params) {
-        String file = lang != null && lang.toLowerCase(Locale.ROOT).startsWith("zh") ? "messages_zh_Hant" : "messages_en";
-        Properties messages = new Properties();
-        try (InputStream in = EcpaPages.class.getResourceAsStream("/theme/ecpa/login/messages/" + file + ".properties")) {
-            messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String pattern = messages.getProperty(key);
-        if (pattern == null) {
-            throw new AssertionError("no message " + key + " in " + file);
-        }
-        return new MessageFormat(pattern, Locale.ROOT).format(params);
+        return ThemeMessages.messageIn("login", lang, key, params);
     }
 
     /**

@@ -7,14 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.resource.UserResource;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -172,28 +170,15 @@ class FirstLoginSetupIT extends EcpaIntegrationTest {
         pages.logIn(person.nationalId(), TEMPORARY);
         assertThat(pages.isShowing(EcpaPages.PERSONAL_DATA)).as("back at personal data from the account console").isTrue();
 
-        String otherApp = "it-other-app-" + TestPeople.freshAccount("");
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(otherApp);
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(true);
-        client.setRedirectUris(List.of("http://127.0.0.1:9/callback"));
-        String clientUuid;
-        try (Response created = realm.admin().clients().create(client)) {
-            String path = created.getLocation().getPath();
-            clientUuid = path.substring(path.lastIndexOf('/') + 1);
-        }
-        try {
-            browser.driver().navigate().to(realm.getBaseUrl() + "/protocol/openid-connect/auth?client_id=" + otherApp
+        try (TestApp otherApp = TestApp.register(realm.admin(), "it-other-app-", "http://127.0.0.1:9/callback")) {
+            browser.driver().navigate().to(realm.getBaseUrl() + "/protocol/openid-connect/auth?client_id=" + otherApp.clientId()
                     + "&redirect_uri=" + URLEncoder.encode("http://127.0.0.1:9/callback", StandardCharsets.UTF_8)
                     + "&response_type=code&scope=openid");
             pages.waitFor(By.cssSelector("#kc-form-login, #ecpa-personal-data-form"));
-            if (!browser.driver().findElements(EcpaPages.HOME).isEmpty()) {
+            if (pages.has(EcpaPages.HOME)) {
                 pages.logIn(person.nationalId(), TEMPORARY);
             }
             assertThat(pages.isShowing(EcpaPages.PERSONAL_DATA)).as("back at personal data from another application").isTrue();
-        } finally {
-            realm.admin().clients().get(clientUuid).remove();
         }
         assertThat(person.admin().toRepresentation().getRequiredActions()).contains("ecpa-personal-data");
         assertThat(realm.admin().users().get(person.id()).getUserSessions()).isEmpty();
@@ -219,7 +204,7 @@ class FirstLoginSetupIT extends EcpaIntegrationTest {
         UserResource jianhong = userByNationalId(JIANHONG_ID);
         String account = TestPeople.freshAccount("it.card.");
         String password = RunSecrets.password("Card-first-" + TestPeople.freshAccount("") + "7");
-        try (BrowserFormsSettings settings = BrowserFormsSettings.forCardWorld(realm.admin(), world)) {
+        try (BrowserFormsSettings settings = BrowserFormsSettings.forCardWorld(realm.admin(), realmAdminApi(), world)) {
             world.reader().insert(JIANHONG_CARD);
             pages.openAccountConsole();
             pages.logInWithCard(world.catalogue().get(JIANHONG_CARD).pin());

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 
-import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
@@ -36,28 +33,20 @@ class LaterChangesIT extends EcpaIntegrationTest {
     private TestPeople people;
     private EcpaPages pages;
     private String clientId;
-    private String clientUuid;
+    private TestApp app;
 
     @BeforeEach
     void aPortalApplicationAndAFreshBrowser() {
         people = new TestPeople(realm.admin());
         pages = new EcpaPages(browser.driver(), realm.getBaseUrl());
         pages.forgetSession();
-        clientId = "it-portal-" + TestPeople.freshAccount("");
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(true);
-        client.setRedirectUris(List.of(CALLBACK));
-        try (Response created = realm.admin().clients().create(client)) {
-            String path = created.getLocation().getPath();
-            clientUuid = path.substring(path.lastIndexOf('/') + 1);
-        }
+        app = TestApp.register(realm.admin(), "it-portal-", CALLBACK);
+        clientId = app.clientId();
     }
 
     @AfterEach
     void removeTheApplicationAndPeople() {
-        realm.admin().clients().get(clientUuid).remove();
+        app.close();
         people.close();
     }
 

@@ -33,6 +33,7 @@ import tw.ecpa.keycloak.dev.card.CmsSigner;
 import tw.ecpa.keycloak.dev.cardworld.CardWorld;
 import tw.ecpa.keycloak.dev.cardworld.CardWorldExtension;
 import tw.ecpa.keycloak.dev.pki.IssuedCard;
+import tw.ecpa.keycloak.dev.realm.CertificateConfiguration;
 
 /**
  * Bad inputs at the three doors of a login (security issue 14, item 4): the home page's 帳號登入 form,
@@ -109,7 +110,7 @@ class LoginBadInputsSecurityIT extends EcpaIntegrationTest {
         }
 
         void nonceLifetime(String seconds) {
-            flow.setCertificateSetting("ecpa.certificate.nonceLifetimeSeconds", seconds);
+            flow.setCertificateSetting(CertificateConfiguration.NONCE_LIFETIME_SECONDS, seconds);
         }
     }
 
@@ -302,7 +303,7 @@ class LoginBadInputsSecurityIT extends EcpaIntegrationTest {
     @BeforeEach
     void aFlowAndThePeople(CardWorld world) {
         this.world = world;
-        flow = CertificateLoginFlow.withHomePage(realm.admin(), world);
+        flow = CertificateLoginFlow.withHomePage(realm.admin(), realmAdminApi(), world);
         people = new TestPeople(realm.admin());
         account = TestPeople.freshAccount("bad.");
         person = people.withAccount(account);

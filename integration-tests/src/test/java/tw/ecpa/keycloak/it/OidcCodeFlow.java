@@ -16,9 +16,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +27,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -44,8 +41,8 @@ final class OidcCodeFlow implements AutoCloseable {
 
     private final String realmUrl;
     private final RealmResource realm;
-    private final String clientId = "it-app-" + UUID.randomUUID().toString().substring(0, 8);
-    private final String clientUuid;
+    private final TestApp app;
+    private final String clientId;
     private final HttpServer callback;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile CompletableFuture<Map<String, String>> redirect = new CompletableFuture<>();
@@ -67,20 +64,11 @@ final class OidcCodeFlow implements AutoCloseable {
         });
         callback.start();
 
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(true);
-        client.setDirectAccessGrantsEnabled(false);
-        client.setRedirectUris(List.of(redirectUri()));
-        client.setAttributes(Map.of("pkce.code.challenge.method", "S256"));
-        try (var response = realm.clients().create(client)) {
-            if (response.getStatus() != 201) {
-                throw new IllegalStateException("could not create the test client: " + response.getStatus());
-            }
-            String location = response.getLocation().getPath();
-            clientUuid = location.substring(location.lastIndexOf('/') + 1);
-        }
+        app = TestApp.register(realm, "it-app-", redirectUri(), client -> {
+            client.setDirectAccessGrantsEnabled(false);
+            client.setAttributes(Map.of("pkce.code.challenge.method", "S256"));
+        });
+        clientId = app.clientId();
     }
 
     String redirectUri() {
@@ -209,6 +197,6 @@ final class OidcCodeFlow implements AutoCloseable {
     @Override
     public void close() {
         callback.stop(0);
-        realm.clients().get(clientUuid).remove();
+        app.close();
     }
 }

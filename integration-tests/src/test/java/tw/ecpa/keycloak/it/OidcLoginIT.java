@@ -32,11 +32,7 @@ class OidcLoginIT extends EcpaIntegrationTest {
 
         OidcCodeFlow.Tokens tokens;
         try (OidcCodeFlow app = new OidcCodeFlow(realm.getBaseUrl(), realm.admin())) {
-            tokens = app.login(browser.driver(), page -> {
-                page.findElement(By.id("username")).sendKeys(DemoUsers.SET_UP_ACCOUNT);
-                page.findElement(By.id("password")).sendKeys(password);
-                page.findElement(By.id("kc-login")).click();
-            });
+            tokens = app.login(browser.driver(), page -> new EcpaPages(page, realm.getBaseUrl()).logIn(DemoUsers.SET_UP_ACCOUNT, password));
         }
 
         assertThat(tokens.idToken().path("iss").asText()).isEqualTo(realm.getBaseUrl());

@@ -8,10 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
 
 /**
  * The guide's password rules on Keycloak's update-password step, enforced by the realm's password
@@ -90,6 +92,41 @@ class PasswordRulesIT extends EcpaIntegrationTest {
         pages.continueAfterPasswordSaved();
         pages.waitForAccountConsole();
         assertThat(person.passwordCreatedDate()).isNotEqualTo(passwordSetAt);
+    }
+
+    /**
+     * Our password policies speak from the providers' own messages (theme-resources), so a realm on Keycloak's
+     * login theme shows their words, not their keys. The theme is read on every request: the step already on
+     * screen is answered by keycloak.v2's update-password page.
+     */
+    @Test
+    void underKeycloaksOwnLoginThemeARuleShowsItsTextNotItsKey() {
+        assertThat(browser.driver().findElements(By.id("ecpa-chrome"))).as("the ecpa theme's page to begin with").isNotEmpty();
+        setLoginTheme("keycloak.v2");
+        try {
+            pages.fillNewPassword("12345678!", "12345678!");
+            pages.waitFor(EcpaPages.UPDATE_PASSWORD);
+            assertThat(browser.driver().findElements(By.id("ecpa-chrome"))).as("keycloak.v2's page, not the ecpa theme's").isEmpty();
+            // The test browser asks for English.
+            assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+            assertThat(pages.errors()).isEqualTo(ThemeMessages.providerMessageIn("en", "ecpa.password.letters", 1));
+
+            pages.showInTraditionalChinese();
+            pages.fillNewPassword(person.nationalId() + "!x", person.nationalId() + "!x");
+            pages.waitFor(EcpaPages.UPDATE_PASSWORD);
+            assertThat(browser.driver().findElements(By.id("ecpa-chrome"))).isEmpty();
+            assertThat(pages.errors()).isEqualTo(ThemeMessages.providerMessageIn("zh-Hant", "ecpa.password.notNationalId"))
+                    .doesNotContain("ecpa.password");
+        } finally {
+            setLoginTheme("ecpa");
+        }
+        assertThat(person.passwordCreatedDate()).as("nothing saved").isEqualTo(passwordSetAt);
+    }
+
+    private void setLoginTheme(String theme) {
+        RealmRepresentation update = new RealmRepresentation();
+        update.setLoginTheme(theme);
+        realm.admin().update(update);
     }
 
     private void check(List<String> mismatches, String rule, String password, String key, Object... params) {

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -52,32 +51,24 @@ class PersonnelApiSecurityIT extends EcpaIntegrationTest {
     private PersonnelApiClient api;
     private ResetTargets targets;
     private DemoHelpDesk helpDesk;
+    private TestApp app;
     private String appClientId;
-    private String appClientUuid;
 
     @BeforeEach
     void anApiClientAndARelyingApp(CardWorld world) {
         api = new PersonnelApiClient(realm.getBaseUrl(), realm.admin());
         targets = new ResetTargets(realm.admin());
-        helpDesk = new DemoHelpDesk(realm.admin(), world);
-        appClientId = "it-app-" + UUID.randomUUID().toString().substring(0, 8);
-        ClientRepresentation app = new ClientRepresentation();
-        app.setClientId(appClientId);
-        app.setPublicClient(true);
-        app.setStandardFlowEnabled(true);
-        app.setDirectAccessGrantsEnabled(true);
-        app.setRedirectUris(List.of(APP_REDIRECT));
-        app.setWebOrigins(List.of(APP_ORIGIN));
-        try (var response = realm.admin().clients().create(app)) {
-            assertThat(response.getStatus()).isEqualTo(201);
-            String location = response.getLocation().getPath();
-            appClientUuid = location.substring(location.lastIndexOf('/') + 1);
-        }
+        helpDesk = new DemoHelpDesk(realm.admin(), realmAdminApi(), world);
+        app = TestApp.register(realm.admin(), "it-app-", APP_REDIRECT, client -> {
+            client.setDirectAccessGrantsEnabled(true);
+            client.setWebOrigins(List.of(APP_ORIGIN));
+        });
+        appClientId = app.clientId();
     }
 
     @AfterEach
     void cleanUp() {
-        realm.admin().clients().get(appClientUuid).remove();
+        app.close();
         helpDesk.close();
         targets.close();
         api.close();
@@ -98,6 +89,37 @@ class PersonnelApiSecurityIT extends EcpaIntegrationTest {
         HttpResponse<String> console = api.callAs(api.requireLogin(chief.account(), password), "/me", null);
         assertThat(console.statusCode()).as("the same person through the console").isEqualTo(200);
         assertThat(json(console.body()).path("canReset").asBoolean()).isTrue();
+    }
+
+    @Test
+    void givenAnotherOriginThenThePortalsOfficeAnswerCannotBeReadThere() {
+        ResetTargets.Target chief = targets.withRole(MINISTRY, "personnel-chief");
+        String password = chief.givePassword();
+        CardLoginClient browser = new CardLoginClient();
+        browser.open(realm.getBaseUrl() + "/protocol/openid-connect/auth?client_id=" + appClientId
+                + "&redirect_uri=" + URLEncoder.encode(APP_REDIRECT, StandardCharsets.UTF_8)
+                + "&response_type=code&scope=openid&state=" + UUID.randomUUID());
+        assertThat(browser.logInWithPassword(chief.account(), password).redirectedToApplication()).isTrue();
+        String office = realm.getBaseUrl() + "/ecpa-personnel/office";
+
+        HttpResponse<String> own = browser.fetch("GET", office, Map.of());
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(json(own.body()).path("access").asText()).as("the chief's own browser: the identity cookie is what counts")
+                .isEqualTo("open");
+
+        // The relying app's registered web origin included: the answer is for the portal's own pages only.
+        for (String origin : List.of(APP_ORIGIN, "https://attacker.example")) {
+            HttpResponse<String> read = browser.fetch("GET", office, Map.of("Origin", origin));
+            assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).as("no CORS for %s", origin).isEmpty();
+            assertThat(read.headers().firstValue("Access-Control-Allow-Credentials")).as("no credentials for %s", origin).isEmpty();
+            HttpResponse<String> preflight = browser.fetch("OPTIONS", office,
+                    Map.of("Origin", origin, "Access-Control-Request-Method", "GET"));
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as("no preflight grant for %s", origin).isEmpty();
+        }
+
+        HttpResponse<String> withoutCookie = new CardLoginClient().fetch("GET", office, Map.of("Origin", "https://attacker.example"));
+        assertThat(json(withoutCookie.body()).path("access").asText()).as("nobody signed in").isEqualTo("none");
+        assertThat(withoutCookie.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     @Test

@@ -58,7 +58,7 @@ class PersonnelResetIT extends EcpaIntegrationTest {
     void freshClientAndTargets(CardWorld world) {
         api = new PersonnelApiClient(realm.getBaseUrl(), realm.admin());
         targets = new ResetTargets(realm.admin());
-        helpDesk = new DemoHelpDesk(realm.admin(), world);
+        helpDesk = new DemoHelpDesk(realm.admin(), realmAdminApi(), world);
     }
 
     @AfterEach

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -108,11 +109,7 @@ class RealmTemplateIT extends EcpaIntegrationTest {
         String password = DemoUsers.givePassword(user);
         // The application stays registered while its token is used: removing a client ends its sessions.
         try (OidcCodeFlow app = new OidcCodeFlow(realm.getBaseUrl(), realm.admin())) {
-            String accessToken = app.login(browser.driver(), page -> {
-                page.findElement(By.id("username")).sendKeys(DemoUsers.SET_UP_ACCOUNT);
-                page.findElement(By.id("password")).sendKeys(password);
-                page.findElement(By.id("kc-login")).click();
-            }).response().path("access_token").asText();
+            String accessToken = app.login(browser.driver(), page -> new EcpaPages(page, realm.getBaseUrl()).logIn(DemoUsers.SET_UP_ACCOUNT, password)).response().path("access_token").asText();
             assertTheNationalIdCannotBeChangedWith(accessToken);
         }
         assertThat(user.toRepresentation().getAttributes().get("nationalId")).containsExactly(DemoUsers.SET_UP_NATIONAL_ID);
@@ -218,6 +215,23 @@ class RealmTemplateIT extends EcpaIntegrationTest {
     void theLevelsOfAuthenticationAreNamedPasswordAndCertificate() {
         assertThat(realm.admin().toRepresentation().getAttributes())
                 .containsEntry("acr.loa.map", "{\"password\":1,\"certificate\":2}");
+    }
+
+    @Test
+    void theCertificateSettingsAreOneConfigurationOnTheHomeStepAndTheStepUpHasNoneOfItsOwn() {
+        Map<String, String> configByStep = realm.admin().flows().getExecutions("ecpa browser forms").stream()
+                .filter(e -> e.getProviderId() != null)
+                .collect(Collectors.toMap(AuthenticationExecutionInfoRepresentation::getProviderId,
+                        e -> e.getAuthenticationConfig() == null ? "(none)" : realm.admin().flows().getAuthenticatorConfig(e.getAuthenticationConfig()).getAlias(),
+                        (a, b) -> a + ", " + b));
+
+        assertThat(configByStep).containsEntry("ecpa-home", "ecpa-certificate").containsEntry("ecpa-certificate", "(none)");
+        AuthenticationExecutionInfoRepresentation home = realm.admin().flows().getExecutions("ecpa browser forms").stream()
+                .filter(e -> "ecpa-home".equals(e.getProviderId())).findFirst().orElseThrow();
+        Map<String, String> certificates = realm.admin().flows().getAuthenticatorConfig(home.getAuthenticationConfig()).getConfig();
+        assertThat(certificates).containsEntry("ecpa.certificate.revocationMode", "BOTH");
+        assertThat(certificates.getOrDefault("ecpa.certificate.trustAnchors", ""))
+                .as("the template trusts no root until the operator puts one there").isEmpty();
     }
 
     private static Set<String> mapperNames(ClientScopeRepresentation scope) {

@@ -11,8 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.resource.UserResource;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -50,33 +47,24 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
     private BrowserFormsSettings settings;
     private final HttpClient http = HttpClient.newHttpClient();
     private CardWorld world;
+    private TestApp app;
     private String clientId;
-    private String clientUuid;
     private String password;
 
     @BeforeEach
     void pointTheRealmsCertificateStepsAtTheCardWorldAndMakeAnApp(CardWorld world) {
         this.world = world;
-        settings = BrowserFormsSettings.forCardWorld(realm.admin(), world);
+        settings = BrowserFormsSettings.forCardWorld(realm.admin(), realmAdminApi(), world);
 
-        clientId = "it-relying-app-" + UUID.randomUUID().toString().substring(0, 8);
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(true);
-        client.setRedirectUris(List.of(REDIRECT_URI));
-        try (var response = realm.admin().clients().create(client)) {
-            assertThat(response.getStatus()).isEqualTo(201);
-            String location = response.getLocation().getPath();
-            clientUuid = location.substring(location.lastIndexOf('/') + 1);
-        }
+        app = TestApp.register(realm.admin(), "it-relying-app-", REDIRECT_URI);
+        clientId = app.clientId();
         password = DemoUsers.givePassword(userByNationalId(DAMING_ID));
     }
 
     @AfterEach
     void restoreTheRealm() {
         settings.close();
-        realm.admin().clients().get(clientUuid).remove();
+        app.close();
         for (String id : List.of(DAMING_ID, XIAOMEI_ID)) {
             UserResource user = userByNationalId(id);
             user.credentials().stream()
@@ -118,7 +106,7 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
         // An operator assigns the opt-in scope to the clients that may see the national ID.
         String scopeId = realm.admin().clientScopes().findAll().stream().filter(c -> "ecpa-national-id".equals(c.getName()))
                 .findFirst().orElseThrow().getId();
-        realm.admin().clients().get(clientUuid).addOptionalClientScope(scopeId);
+        app.resource().addOptionalClientScope(scopeId);
         CardLoginClient browser = new CardLoginClient(world.readerUrl());
         browser.open(authorizationUrl("openid ecpa-national-id", null));
         browser.logInWithPassword(DAMING_ACCOUNT, password);
@@ -260,14 +248,7 @@ class RelyingAppTokensIT extends EcpaIntegrationTest {
     }
 
     private String authorizationUrl(String scope, String acrValues) {
-        StringBuilder url = new StringBuilder(realm.getBaseUrl()).append("/protocol/openid-connect/auth?client_id=").append(clientId)
-                .append("&redirect_uri=").append(URLEncoder.encode(REDIRECT_URI, StandardCharsets.UTF_8))
-                .append("&response_type=code&ui_locales=zh-Hant&scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8))
-                .append("&state=").append(UUID.randomUUID());
-        if (acrValues != null) {
-            url.append("&acr_values=").append(URLEncoder.encode(acrValues, StandardCharsets.UTF_8));
-        }
-        return url.toString();
+        return AuthorizationRequest.url(realm.getBaseUrl(), clientId, REDIRECT_URI, scope, acrValues);
     }
 
     private JsonNode userinfo(String accessToken) {

@@ -1,15 +1,8 @@
 package tw.ecpa.keycloak.it;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,20 +35,9 @@ final class ResetMails {
         }
     }
 
-    /** A message of the ecpa e-mail theme in a language ("en", "zh-Hant"), formatted as Keycloak does. */
+    /** A message of the ecpa e-mail theme (or of our providers) in a language ("en", "zh-Hant"), formatted as Keycloak does. */
     static String messageIn(String lang, String key, Object... params) {
-        String file = lang.toLowerCase(Locale.ROOT).startsWith("zh") ? "messages_zh_Hant" : "messages_en";
-        Properties messages = new Properties();
-        try (InputStream in = ResetMails.class.getResourceAsStream("/theme/ecpa/email/messages/" + file + ".properties")) {
-            messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String pattern = messages.getProperty(key);
-        if (pattern == null) {
-            throw new AssertionError("no e-mail message " + key + " in " + file);
-        }
-        return new MessageFormat(pattern, Locale.ROOT).format(params);
+        return ThemeMessages.messageIn("email", lang, key, params);
     }
 
     static List<Letter> to(MailServer mail, String address) {

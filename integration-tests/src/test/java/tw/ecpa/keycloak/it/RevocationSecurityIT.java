@@ -17,6 +17,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import tw.ecpa.keycloak.dev.cardworld.CardWorld;
 import tw.ecpa.keycloak.dev.cardworld.CardWorldExtension;
 import tw.ecpa.keycloak.dev.cardworld.http.ServiceFault;
+import tw.ecpa.keycloak.dev.realm.CertificateConfiguration;
 
 /**
  * Revocation that must not be made toothless (docs/security.md, T11): a card of a revoked issuing CA,
@@ -36,7 +37,7 @@ class RevocationSecurityIT extends EcpaIntegrationTest {
     @BeforeEach
     void aFlowOfTheCertificateSteps(CardWorld world) {
         this.world = world;
-        flow = new CertificateLoginFlow(realm.admin(), world);
+        flow = new CertificateLoginFlow(realm.admin(), realmAdminApi(), world);
         browser = new CardLoginClient(world.readerUrl());
     }
 
@@ -64,8 +65,8 @@ class RevocationSecurityIT extends EcpaIntegrationTest {
     @ParameterizedTest(name = "{0}, failing open: {1}")
     @CsvSource({"CRL, false", "OCSP, false", "BOTH, true"})
     void givenACardOfARevokedIssuingCaThenItIsRefusedWithItsOwnMessageAndEventWhateverTheMode(String mode, String failOpen) {
-        flow.setCertificateSetting("ecpa.certificate.revocationMode", mode);
-        flow.setCertificateSetting("ecpa.certificate.revocationFailOpen", failOpen);
+        flow.setCertificateSetting(CertificateConfiguration.REVOCATION_MODE, mode);
+        flow.setCertificateSetting(CertificateConfiguration.REVOCATION_FAIL_OPEN, failOpen);
 
         CardLoginClient.Page page = logInWith("variant-issuer-revoked");
 
@@ -79,8 +80,8 @@ class RevocationSecurityIT extends EcpaIntegrationTest {
 
     @Test
     void givenAResponderSlowerThanTheRevocationTimeoutThenTheLoginComesBackFailingClosedOrUncheckedWhenFailingOpen() {
-        flow.setCertificateSetting("ecpa.certificate.revocationMode", "OCSP");
-        flow.setCertificateSetting("ecpa.certificate.revocationTimeoutMillis", "1000");
+        flow.setCertificateSetting(CertificateConfiguration.REVOCATION_MODE, "OCSP");
+        flow.setCertificateSetting(CertificateConfiguration.REVOCATION_TIMEOUT_MILLIS, "1000");
         // Four seconds: within the server-wide client's five-second read timeout, so only the step's own
         // timeout stops the wait; without it the answer would come, and the card would pass.
         world.revocation().setFault(ServiceFault.slow(Duration.ofSeconds(4)));
@@ -91,15 +92,15 @@ class RevocationSecurityIT extends EcpaIntegrationTest {
         assertThat(closed.body()).contains(message("ecpa.certificate.revocationUnavailable"));
         assertThat(lastLoginError().getError()).isEqualTo("ecpa_revocation_unavailable");
 
-        flow.setCertificateSetting("ecpa.certificate.revocationFailOpen", "true");
+        flow.setCertificateSetting(CertificateConfiguration.REVOCATION_FAIL_OPEN, "true");
         browser = new CardLoginClient(world.readerUrl());
         assertThat(logInWith("variant-valid").shows("ecpa-binding-form")).as("accepted unchecked, on to binding").isTrue();
     }
 
     @Test
     void givenOcspAnswersAlreadyDueForAnUpdateThenTheyAreNotKeptAndTheNextLoginAsksAgain() {
-        flow.setCertificateSetting("ecpa.certificate.revocationMode", "OCSP");
-        flow.setCertificateSetting("ecpa.certificate.ocspCacheSeconds", "600");
+        flow.setCertificateSetting(CertificateConfiguration.REVOCATION_MODE, "OCSP");
+        flow.setCertificateSetting(CertificateConfiguration.OCSP_CACHE_SECONDS, "600");
         // thisUpdate = nextUpdate: Keycloak's client still accepts such an answer (clock skew), once.
         world.revocation().setOcspAnswerLifetime(Duration.ZERO);
 

@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import tw.ecpa.keycloak.dev.card.VirtualCardReader;
 import tw.ecpa.keycloak.dev.cardworld.CardWorld;
 import tw.ecpa.keycloak.dev.cardworld.CardWorldExtension;
-import tw.ecpa.keycloak.dev.pki.TestPkiOids;
+import tw.ecpa.keycloak.dev.realm.CertificateConfiguration;
 
 /**
  * Every page a civil servant meets, rendered in headless Chromium in zh-Hant and written as a PNG under
@@ -59,13 +59,9 @@ class ScreenshotsIT extends EcpaIntegrationTest {
 
     @BeforeEach
     void pointTheRealmAtTheCardWorld(CardWorld world) throws IOException {
-        settings = new BrowserFormsSettings(realm.admin());
-        settings.set("ecpa-home", Map.of(
-                "ecpa.certificate.trustAnchors", world.pki().trustAnchorPem(),
-                "ecpa.certificate.issuingCas", Files.readString(world.pki().issuingCasFile()),
-                "ecpa.certificate.componentUrl", world.readerUrl().toString(),
-                "ecpa.certificate.citizenPolicies", TestPkiOids.CITIZEN_TEST_POLICY,
-                "ecpa.certificate.revocationMode", "CRL"));
+        settings = new BrowserFormsSettings(realm.admin(), realmAdminApi());
+        settings.certificates(CertificateConfiguration.trusting(world.pki(), world.readerUrl().toString())
+                .with(CertificateConfiguration.REVOCATION_MODE, "CRL"));
         settings.set("ecpa-certificate-binding", Map.of(
                 "ecpa.holder.verifiers", "certificate-suffix##http",
                 "ecpa.holder.http.url", world.holderCheckUrl().toString()));
@@ -136,20 +132,17 @@ class ScreenshotsIT extends EcpaIntegrationTest {
         shoot("binding");
 
         // Someone else's national ID: the card's holder check says it is not the same person.
-        browser.driver().findElement(By.id("account")).sendKeys("S223456660");
-        browser.driver().findElement(By.id("ecpa-binding-next")).click();
+        pages.bind("S223456660");
         pages.waitFor(By.id("ecpa-verification-failed"));
         assertThat(browser.driver().findElements(By.id("ecpa-back"))).isNotEmpty();
         assertThat(browser.driver().findElements(By.id("ecpa-home"))).isNotEmpty();
         pages.waitForTheChrome();
         shoot("verification-failed");
 
-        browser.driver().findElement(By.id("ecpa-back")).click();
+        pages.follow(By.id("ecpa-back"));
         pages.waitFor(By.id("ecpa-binding-form"));
-        browser.driver().findElement(By.id("account")).sendKeys(TestPeople.newNationalId());
-        // Read in the page's language before leaving it: the next page may be arriving while it is read.
         String notFound = pages.message("ecpa.binding.notInPersonnelDatabase");
-        browser.driver().findElement(By.id("ecpa-binding-next")).click();
+        pages.bind(TestPeople.newNationalId());
         waitUntil(d -> d.getPageSource().contains(notFound), "not in the personnel database");
         shoot("binding-not-in-personnel-database");
     }
@@ -201,7 +194,7 @@ class ScreenshotsIT extends EcpaIntegrationTest {
         pages.waitForTheChrome();
         shoot("error");
 
-        browser.driver().findElement(By.id("ecpa-home")).click();
+        pages.follow(By.id("ecpa-home"));
         pages.waitFor(EcpaPages.HOME);
     }
 
@@ -270,9 +263,10 @@ class ScreenshotsIT extends EcpaIntegrationTest {
         pages.waitForTheChrome();
     }
 
+    /** Like {@link EcpaPages#logInWithCard}, without registering the shots' wrong PINs as run secrets. */
     private void logInWithCard(String pin) {
         browser.driver().findElement(By.id("ecpa-pin")).sendKeys(pin);
-        browser.driver().findElement(By.id("ecpa-certificate-login-button")).click();
+        pages.follow(By.id("ecpa-certificate-login-button"));
     }
 
     private void waitUntil(java.util.function.Function<WebDriver, Boolean> condition, String what) {

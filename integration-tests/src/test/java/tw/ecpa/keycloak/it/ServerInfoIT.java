@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -22,14 +23,15 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import tw.ecpa.keycloak.authenticators.account.ForgotPasswordLookupFactory;
 import tw.ecpa.keycloak.authenticators.binding.BoundCertificateCredentialProviderFactory;
 import tw.ecpa.keycloak.authenticators.binding.CardBindingSchemaFactory;
-import tw.ecpa.keycloak.authenticators.binding.CardBindingActionFactory;
-import tw.ecpa.keycloak.authenticators.binding.CertificateBindingAuthenticatorFactory;
+import tw.ecpa.keycloak.authenticators.cardbinding.CardBindingActionFactory;
+import tw.ecpa.keycloak.authenticators.cardbinding.CertificateBindingAuthenticatorFactory;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginAuthenticatorFactory;
 import tw.ecpa.keycloak.authenticators.directgrant.DirectGrantRefusalFactory;
 import tw.ecpa.keycloak.authenticators.home.EcpaHomeAuthenticatorFactory;
 import tw.ecpa.keycloak.authenticators.tokens.CustomAccountMapper;
 import tw.ecpa.keycloak.authenticators.tokens.LoginMethodAmrMapper;
 import tw.ecpa.keycloak.authenticators.tokens.PersonNameMapper;
+import tw.ecpa.keycloak.core.BundleVersion;
 import tw.ecpa.keycloak.holder.CertificateSuffixHolderVerifierFactory;
 import tw.ecpa.keycloak.holder.HolderVerifierSpi;
 import tw.ecpa.keycloak.holder.HttpHolderVerifierFactory;
@@ -83,6 +85,22 @@ class ServerInfoIT extends EcpaIntegrationTest {
                 .forEach(entry -> assertThat(info.getProviders().get(entry.getKey()).getProviders())
                         .as("providers of SPI %s", entry.getKey())
                         .containsKeys(entry.getValue().toArray(String[]::new)));
+    }
+
+    /** The admin console's server info shows, under each provider of ours, the version of the bundle it came in. */
+    @Test
+    void everyProviderOfOursReportsTheBundleVersion() {
+        ServerInfoRepresentation info = admin.serverInfo().getInfo();
+        Map<String, String> notReporting = new TreeMap<>();
+        Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS).flatMap(providers -> providers.entrySet().stream())
+                .forEach(entry -> entry.getValue().forEach(id -> {
+                    Map<String, String> operational = info.getProviders().get(entry.getKey()).getProviders().get(id).getOperationalInfo();
+                    if (operational == null || !BundleVersion.version().equals(operational.get("version"))) {
+                        notReporting.put(entry.getKey() + "/" + id, String.valueOf(operational));
+                    }
+                }));
+
+        assertThat(notReporting).as("providers whose server info lacks {version=%s}", BundleVersion.version()).isEmpty();
     }
 
     @Test

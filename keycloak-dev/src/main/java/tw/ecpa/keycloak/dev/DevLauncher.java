@@ -11,7 +11,7 @@ import tw.ecpa.keycloak.dev.cardworld.CardWorldConfig;
 import tw.ecpa.keycloak.dev.demo.DemoPersonnel;
 import tw.ecpa.keycloak.dev.demo.DevRealmImport;
 import tw.ecpa.keycloak.dev.mail.MailCatcher;
-import tw.ecpa.keycloak.dev.pki.TestPkiOids;
+import tw.ecpa.keycloak.dev.realm.CertificateConfiguration;
 import tw.ecpa.keycloak.dev.server.DevKeycloak;
 
 /**
@@ -57,9 +57,8 @@ public final class DevLauncher {
         DevRealmImport realm = DevRealmImport.fromBundle(bundle)
                 .withDemoPersonnel(personnel)
                 .withSmtp(mail.smtpPort())
-                .withCardWorld(cards.pki().trustAnchorPem(), Files.readString(cards.pki().issuingCasFile()),
-                        TestPkiOids.CITIZEN_TEST_POLICY, TestPkiOids.AGENCY_TEST_POLICY,
-                        "http://localhost:" + cards.readerUrl().getPort(), cards.holderCheckUrl().toString());
+                .withCardWorld(CertificateConfiguration.trusting(cards.pki(), "http://localhost:" + cards.readerUrl().getPort()),
+                        cards.holderCheckUrl().toString());
         System.out.println("Starting Keycloak (log: " + log + ") ...");
         try {
             keycloak.start(realm.realmName(), realm.toJson(), "admin", adminPassword, log);

@@ -1,5 +1,7 @@
 package tw.ecpa.keycloak.policy;
 
+import java.util.Map;
+
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -8,14 +10,16 @@ import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PasswordPolicyProviderFactory;
 import org.keycloak.policy.PolicyError;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
+import tw.ecpa.keycloak.core.BundleVersion;
 import tw.ecpa.keycloak.core.password.PasswordRules;
 
 /**
  * Password policy {@value #ID}: none of the configured characters, by default the guide's
  * {@code % & + * ? < > / \ '}. The message lists them, as the guide's screen does.
  */
-public final class ForbiddenCharactersPasswordPolicy implements PasswordPolicyProvider, PasswordPolicyProviderFactory {
+public final class ForbiddenCharactersPasswordPolicy implements PasswordPolicyProvider, PasswordPolicyProviderFactory, ServerInfoAwareProviderFactory {
 
     public static final String ID = "ecpa-forbidden-characters";
     static final String MESSAGE = "ecpa.password.forbiddenCharacters";
@@ -77,5 +81,10 @@ public final class ForbiddenCharactersPasswordPolicy implements PasswordPolicyPr
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }

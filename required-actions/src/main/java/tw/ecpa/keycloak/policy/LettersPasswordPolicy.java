@@ -1,5 +1,7 @@
 package tw.ecpa.keycloak.policy;
 
+import java.util.Map;
+
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -8,14 +10,16 @@ import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PasswordPolicyProviderFactory;
 import org.keycloak.policy.PolicyError;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
+import tw.ecpa.keycloak.core.BundleVersion;
 import tw.ecpa.keycloak.core.password.PasswordRules;
 
 /**
  * Password policy {@value #ID}: at least N letters of either case. Keycloak's own policies count
  * upper-case and lower-case letters separately; the guide asks for a letter, whichever case.
  */
-public final class LettersPasswordPolicy implements PasswordPolicyProvider, PasswordPolicyProviderFactory {
+public final class LettersPasswordPolicy implements PasswordPolicyProvider, PasswordPolicyProviderFactory, ServerInfoAwareProviderFactory {
 
     public static final String ID = "ecpa-letters";
     static final String MESSAGE = "ecpa.password.letters";
@@ -76,5 +80,10 @@ public final class LettersPasswordPolicy implements PasswordPolicyProvider, Pass
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }

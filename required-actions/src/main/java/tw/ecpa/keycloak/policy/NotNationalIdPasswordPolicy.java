@@ -1,5 +1,7 @@
 package tw.ecpa.keycloak.policy;
 
+import java.util.Map;
+
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -8,23 +10,24 @@ import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PasswordPolicyProviderFactory;
 import org.keycloak.policy.PolicyError;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
+import tw.ecpa.keycloak.core.BundleVersion;
 import tw.ecpa.keycloak.core.password.PasswordRules;
+import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
  * Password policy {@value #ID}: the password does not contain the person's national ID. The ID is
  * known to every office the person ever worked for, so a password built on it is no secret.
  */
-public final class NotNationalIdPasswordPolicy implements PasswordPolicyProvider, PasswordPolicyProviderFactory {
+public final class NotNationalIdPasswordPolicy implements PasswordPolicyProvider, PasswordPolicyProviderFactory, ServerInfoAwareProviderFactory {
 
     public static final String ID = "ecpa-not-national-id";
     static final String MESSAGE = "ecpa.password.notNationalId";
-    /** The user-profile attribute that holds the national ID. */
-    static final String NATIONAL_ID_ATTRIBUTE = "nationalId";
 
     @Override
     public PolicyError validate(RealmModel realm, UserModel user, String password) {
-        return user != null && PasswordRules.containsNationalId(password, user.getFirstAttribute(NATIONAL_ID_ATTRIBUTE))
+        return user != null && PasswordRules.containsNationalId(password, PersonnelRecord.of(user).nationalIdOnRecord())
                 ? new PolicyError(MESSAGE)
                 : null;
     }
@@ -79,5 +82,10 @@ public final class NotNationalIdPasswordPolicy implements PasswordPolicyProvider
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }

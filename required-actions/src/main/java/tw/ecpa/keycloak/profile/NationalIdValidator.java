@@ -1,14 +1,17 @@
 package tw.ecpa.keycloak.profile;
 
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.provider.ConfiguredProvider;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.validate.AbstractStringValidator;
 import org.keycloak.validate.ValidationContext;
 import org.keycloak.validate.ValidationError;
 import org.keycloak.validate.ValidatorConfig;
 
+import tw.ecpa.keycloak.core.BundleVersion;
 import tw.ecpa.keycloak.core.NationalId;
 
 /**
@@ -16,7 +19,7 @@ import tw.ecpa.keycloak.core.NationalId;
  * with a correct checksum. Each kind of mistake has its own message, so that the officer who keys in a
  * record sees what to fix.
  */
-public final class NationalIdValidator extends AbstractStringValidator implements ConfiguredProvider {
+public final class NationalIdValidator extends AbstractStringValidator implements ConfiguredProvider, ServerInfoAwareProviderFactory {
 
     public static final String ID = "ecpa-national-id";
 
@@ -49,5 +52,10 @@ public final class NationalIdValidator extends AbstractStringValidator implement
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return List.of();
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }

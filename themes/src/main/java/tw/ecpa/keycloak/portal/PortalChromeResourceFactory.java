@@ -3,21 +3,25 @@ package tw.ecpa.keycloak.portal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+import tw.ecpa.keycloak.core.BundleVersion;
 
 /**
  * The page header's data at {@code /realms/{realm}/}{@value #PROVIDER_ID}{@code /chrome}. Option
  * {@code --spi-realm-restapi-extension--ecpa-portal--online-now-seconds} (default
  * {@value #DEFAULT_ONLINE_NOW_SECONDS}, at least 1): how long a node reuses its count of active sessions.
  */
-public final class PortalChromeResourceFactory implements RealmResourceProviderFactory {
+public final class PortalChromeResourceFactory implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "ecpa-portal";
     static final String ONLINE_NOW_SECONDS = "online-now-seconds";
@@ -61,5 +65,10 @@ public final class PortalChromeResourceFactory implements RealmResourceProviderF
     @Override
     public String getId() {
         return PROVIDER_ID;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }

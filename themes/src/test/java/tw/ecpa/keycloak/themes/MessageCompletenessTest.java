@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,14 +27,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every text a person can see exists in zh-Hant (the default) and in English: both bundles of a theme
- * type hold the same keys, and every key a template or our Java code names is in our bundles or in
- * Keycloak's own theme messages (keycloak-themes, for keys our pages borrow such as doSubmit).
+ * type, and both bundles of our providers (theme-resources/messages), hold the same keys, and every key a
+ * template or our Java code names is in our bundles or in Keycloak's own theme messages (keycloak-themes,
+ * for keys our pages borrow such as doSubmit). The messages our Java code shows are the providers' (they
+ * must show under any theme, keycloak.v2 included), never the ecpa theme's only.
  */
 class MessageCompletenessTest {
 
     private static final Path THEME = Path.of("src/main/resources/theme/ecpa");
+    /**
+     * The providers' bundles, which Keycloak reads underneath every theme. It names them by
+     * {@code Locale.toString()}: zh-Hant is {@code zh__#Hant}, where a theme's own bundle says {@code zh_Hant}.
+     */
+    private static final Path PROVIDER_MESSAGES = Path.of("src/main/resources/theme-resources/messages");
+    private static final String PROVIDERS = "providers";
     /** The modules whose Java code puts message keys on pages, in mails or in API answers. */
-    private static final List<Path> JAVA_SOURCES = Stream.of("authenticators", "required-actions", "admin-extension", "themes")
+    private static final List<Path> JAVA_SOURCES = Stream.of("core", "model", "authenticators", "required-actions", "admin-extension", "themes")
             .map(module -> Path.of("..", module, "src/main/java")).toList();
 
     /** {@code msg("key")}, {@code msg('key')}, {@code advancedMsg("key")}, {@code msgStr("key")}, {@code msg["key"]}. */
@@ -43,6 +53,10 @@ class MessageCompletenessTest {
     /** A key literal where Java shows a message: FormMessage, setError/Info/Success/Warning. */
     private static final Pattern JAVA_MESSAGE_CALL = Pattern.compile(
             "(?:new\\s+FormMessage\\s*\\([^;]*?|\\.(?:setError|setInfo|setSuccess|setWarning)\\s*\\(\\s*)\"([A-Za-z][\\w.-]*)\"");
+    /** A credential type's names in the consoles: {@code .displayName("ecpa-certificate-display-name")}. */
+    private static final Pattern CREDENTIAL_TEXT = Pattern.compile("\\.(?:displayName|helpText)\\s*\\(\\s*\"([A-Za-z][\\w.-]*)\"");
+    /** Any string literal that may be one of our keys, and a literal our code appends to ({@code "ecpa.x." + code}). */
+    private static final Pattern OUR_LITERAL = Pattern.compile("\"(ecpa[.-][\\w.-]*)\"(\\s*\\+)?");
     /** An enum constant carrying a key: {@code REVOKED("ecpa_certificate_revoked", "ecpa.certificate.revoked")}. */
     private static final Pattern ENUM_KEY = Pattern.compile("(?m)^\\s*[A-Z][A-Z0-9_]*\\s*\\([^;\\n]*?\"(ecpa\\.[\\w.-]*\\w)\"");
     /** A constant holding a key, when the same file shows it as a message. */
@@ -54,7 +68,7 @@ class MessageCompletenessTest {
     private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"login", "account", "email"})
+    @ValueSource(strings = {"login", "account", "email", PROVIDERS})
     void bothLanguagesHoldTheSameKeys(String type) {
         Set<String> chinese = keys(ours(type, "zh_Hant"));
         Set<String> english = keys(ours(type, "en"));
@@ -85,34 +99,77 @@ class MessageCompletenessTest {
         assertThat(missing).as("keys named in %s templates that no bundle has", type).isEmpty();
     }
 
+    /**
+     * A key of ours that Java shows is a provider message (Keycloak's own keys that we reword, such as
+     * invalidPasswordMinLengthMessage, may stay in the theme: Keycloak has them under any theme).
+     */
     @Test
-    void everyKeyOurJavaCodeShowsExists() throws IOException {
+    void everyKeyOurJavaCodeShowsIsAProviderMessage() throws IOException {
         Set<String> known = new TreeSet<>(known("login"));
         known.addAll(known("email"));
+        Set<String> providers = keys(ours(PROVIDERS, "en"));
         Set<String> missing = new TreeSet<>();
-        for (Path sources : JAVA_SOURCES) {
-            try (Stream<Path> files = Files.walk(sources)) {
-                for (Path source : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    String code = Files.readString(source);
-                    for (Matcher key : List.of(JAVA_MESSAGE_CALL.matcher(code), ENUM_KEY.matcher(code))) {
-                        while (key.find()) {
-                            check(key.group(1), false, known, source, missing);
-                        }
-                    }
-                    Matcher constant = KEY_CONSTANT.matcher(code);
-                    while (constant.find()) {
-                        if (shownAsMessage(code, constant.group(1))) {
-                            check(constant.group(2), false, known, source, missing);
-                        }
-                    }
-                    Matcher prefix = KEY_PREFIX.matcher(code);
-                    while (prefix.find()) {
-                        check(prefix.group(1), true, known, source, missing);
-                    }
+        for (Path source : javaSources()) {
+            String code = Files.readString(source);
+            for (Matcher key : List.of(JAVA_MESSAGE_CALL.matcher(code), ENUM_KEY.matcher(code), CREDENTIAL_TEXT.matcher(code))) {
+                while (key.find()) {
+                    checkShown(key.group(1), false, known, providers, source, missing);
+                }
+            }
+            Matcher constant = KEY_CONSTANT.matcher(code);
+            while (constant.find()) {
+                if (shownAsMessage(code, constant.group(1))) {
+                    checkShown(constant.group(2), false, known, providers, source, missing);
+                }
+            }
+            Matcher prefix = KEY_PREFIX.matcher(code);
+            while (prefix.find()) {
+                checkShown(prefix.group(1), true, known, providers, source, missing);
+            }
+        }
+        assertThat(missing).as("keys our Java code shows that no bundle (or not the providers' bundle) has").isEmpty();
+    }
+
+    /**
+     * Whatever way Java hands a key on (a policy's error, a mail subject, a value it formats), a key of a theme
+     * bundle that our Java code names is one of the providers' messages, not only the ecpa theme's.
+     */
+    @Test
+    void everyThemeKeyOurJavaCodeNamesIsAProviderMessage() throws IOException {
+        Set<String> themeOnly = new TreeSet<>();
+        for (String type : List.of("login", "account", "email")) {
+            themeOnly.addAll(keys(ours(type, "en")));
+        }
+        themeOnly.removeAll(keys(ours(PROVIDERS, "en")));
+        Set<String> named = new TreeSet<>();
+        for (Path source : javaSources()) {
+            Matcher literal = OUR_LITERAL.matcher(Files.readString(source));
+            while (literal.find()) {
+                String key = literal.group(1);
+                boolean prefix = literal.group(2) != null && key.endsWith(".");
+                themeOnly.stream().filter(k -> prefix ? k.startsWith(key) : k.equals(key))
+                        .forEach(k -> named.add(k + " (in " + source.getFileName() + ")"));
+            }
+        }
+        assertThat(named).as("keys our Java code names that only the ecpa theme has: move them to theme-resources/messages").isEmpty();
+    }
+
+    /** Keycloak lets a theme override a provider message; ours would only hide an edit made in one place. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"login", "account", "email"})
+    void noThemeKeyRepeatsAProviderMessageDifferently(String type) {
+        Set<String> different = new TreeSet<>();
+        for (String language : List.of("zh_Hant", "en")) {
+            Properties theme = ours(type, language);
+            Properties providers = ours(PROVIDERS, language);
+            for (String key : theme.stringPropertyNames()) {
+                String provider = providers.getProperty(key);
+                if (provider != null && !provider.equals(theme.getProperty(key))) {
+                    different.add(key + " (" + language + ")");
                 }
             }
         }
-        assertThat(missing).as("keys our Java code shows that no bundle has").isEmpty();
+        assertThat(different).as("%s keys that the theme and theme-resources both hold, with different texts", type).isEmpty();
     }
 
     /**
@@ -120,7 +177,7 @@ class MessageCompletenessTest {
      * lone apostrophe: "MOICA's" showed as "MOICAs". An apostrophe a person should see is written twice.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"login", "email"})
+    @ValueSource(strings = {"login", "email", PROVIDERS})
     void everyApostropheSurvivesKeycloaksMessageFormat(String type) {
         Set<String> eaten = new TreeSet<>();
         for (String language : List.of("zh_Hant", "en")) {
@@ -136,16 +193,42 @@ class MessageCompletenessTest {
         assertThat(LONE_APOSTROPHE.matcher("MOICA''s component").find()).isFalse();
     }
 
+    /** ClasspathThemeResourceProviderFactory looks up theme-resources/messages/messages_ + Locale.toString(). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"zh-Hant", "en"})
+    void theProvidersBundlesHaveTheNamesKeycloakLooksUp(String languageTag) {
+        assertThat(PROVIDER_MESSAGES.resolve("messages_" + Locale.forLanguageTag(languageTag) + ".properties")).isRegularFile();
+    }
+
     @Test
     void theCheckFindsAKeyThatIsMissing() {
         Set<String> missing = new TreeSet<>();
         check("ecpa.no.such.key", false, Set.of("ecpa.other"), Path.of("example.ftl"), missing);
         check("ecpa.no.such.", true, Set.of("ecpa.other"), Path.of("example.java"), missing);
+        checkShown("ecpa.theme.only", false, Set.of("ecpa.theme.only"), Set.of("ecpa.other"), Path.of("Shown.java"), missing);
+        checkShown("invalidPasswordMinLengthMessage", false, Set.of("invalidPasswordMinLengthMessage"), Set.of(), Path.of("Shown.java"), missing);
 
-        assertThat(missing).containsExactly("ecpa.no.such. (prefix, in example.java)", "ecpa.no.such.key (in example.ftl)");
+        assertThat(missing).containsExactly("ecpa.no.such. (prefix, in example.java)", "ecpa.no.such.key (in example.ftl)",
+                "ecpa.theme.only (in Shown.java)");
         assertThat(TEMPLATE_KEY.matcher("${msg(\"ecpa.x\")} ${msg[\"ecpa.y\"]} ${advancedMsg('ecpa.z')}").results().map(m -> m.group(2)))
                 .containsExactly("ecpa.x", "ecpa.y", "ecpa.z");
         assertThat(JAVA_MESSAGE_CALL.matcher("form.addError(new FormMessage(FIELD, \"ecpa.binding.departed\"));").find()).isTrue();
+    }
+
+    private static List<Path> javaSources() throws IOException {
+        List<Path> all = new ArrayList<>();
+        for (Path sources : JAVA_SOURCES) {
+            try (Stream<Path> files = Files.walk(sources)) {
+                files.filter(f -> f.toString().endsWith(".java")).forEach(all::add);
+            }
+        }
+        assertThat(all).as("Java sources of core").anyMatch(f -> f.getFileName().toString().equals("CardProblem.java"));
+        return all;
+    }
+
+    /** A key of ours (ecpa…) must be a provider message; any other key must be known (Keycloak's, reworded or not). */
+    private static void checkShown(String key, boolean prefix, Set<String> known, Set<String> providers, Path where, Set<String> missing) {
+        check(key, prefix, key.startsWith("ecpa") ? providers : known, where, missing);
     }
 
     private static boolean shownAsMessage(String code, String constant) {
@@ -160,10 +243,12 @@ class MessageCompletenessTest {
         }
     }
 
-    /** Our keys of a theme type in both languages plus Keycloak's own (base and keycloak.v2). */
+    /** Our keys of a theme type in both languages, our providers' keys, and Keycloak's own (base and keycloak.v2). */
     private static Set<String> known(String type) {
         Set<String> known = new TreeSet<>(keys(ours(type, "zh_Hant")));
         known.addAll(keys(ours(type, "en")));
+        known.addAll(keys(ours(PROVIDERS, "zh_Hant")));
+        known.addAll(keys(ours(PROVIDERS, "en")));
         for (String theme : List.of("base", "keycloak.v2")) {
             String resource = "/theme/" + theme + "/" + type + "/messages/messages_en.properties";
             try (InputStream in = MessageCompletenessTest.class.getResourceAsStream(resource)) {
@@ -184,7 +269,9 @@ class MessageCompletenessTest {
     }
 
     private static Properties ours(String type, String language) {
-        Path file = THEME.resolve(type).resolve("messages").resolve("messages_" + language + ".properties");
+        Path file = PROVIDERS.equals(type)
+                ? PROVIDER_MESSAGES.resolve("messages_" + ("zh_Hant".equals(language) ? "zh__#Hant" : language) + ".properties")
+                : THEME.resolve(type).resolve("messages").resolve("messages_" + language + ".properties");
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return load(reader);
         } catch (IOException e) {

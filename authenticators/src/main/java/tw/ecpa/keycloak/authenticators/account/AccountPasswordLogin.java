@@ -1,5 +1,7 @@
 package tw.ecpa.keycloak.authenticators.account;
 
+import static tw.ecpa.keycloak.model.LoginMethod.PASSWORD;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,34 +19,32 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.managers.AuthenticationManager;
-import org.keycloak.services.messages.Messages;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import tw.ecpa.keycloak.authenticators.home.HomePage;
-import tw.ecpa.keycloak.authenticators.home.LoginMethod;
+import tw.ecpa.keycloak.authenticators.gate.LoginGate;
+import tw.ecpa.keycloak.authenticators.homepage.HomePage;
+import tw.ecpa.keycloak.authenticators.homepage.LoginMethod;
+import tw.ecpa.keycloak.model.PersonnelLookup;
 
 /**
  * 帳號登入: a custom account or national ID, and the password. Whoever is typed, a refusal costs one
  * password hash (the real check, or Keycloak's dummy hash for an unknown account, a person without a
  * password yet, an empty password and a locked account) and gets the same page and message, and every
  * failure of a known person goes through {@code failureChallenge} so that brute-force detection counts
- * it, also while the account is locked. A locked account's password is never checked. A person who has
- * left service (卸職) is refused after the password is checked, so that the message tells nothing to
- * someone who does not know it; so is a reset's generated password past its lifespan
- * ({@link GeneratedPasswordExpiry}).
+ * it, also while the account is locked ({@link LoginGate#lockedOut}). A locked account's password is never
+ * checked. The rest of the gate (disabled, left service (卸職)) is asked after the password is checked,
+ * so that the message tells nothing to someone who does not know it; so is a reset's generated password
+ * past its lifespan ({@link GeneratedPasswordExpiry}).
  */
 public final class AccountPasswordLogin implements LoginMethod {
 
-    public static final String ID = "password";
+    public static final String ID = PASSWORD.id();
     static final String FIELD_ACCOUNT = "username";
     static final String FIELD_PASSWORD = "password";
     /** One message for an unknown account and a wrong password: nobody learns which accounts exist. */
     static final String INVALID = "ecpa.login.invalid";
-    static final String DEPARTED = "ecpa.login.departed";
     static final String GENERATED_PASSWORD_EXPIRED = "ecpa.login.generatedPasswordExpired";
     static final String GENERATED_PASSWORD_EXPIRED_ERROR = "ecpa_generated_password_expired";
-    static final String EMPLOYMENT_STATUS_ATTRIBUTE = "employmentStatus";
-    static final String DEPARTED_STATUS = "departed";
 
     private final HomePage page;
 
@@ -65,7 +65,7 @@ public final class AccountPasswordLogin implements LoginMethod {
         context.clearUser();
         context.getEvent().detail(Details.USERNAME, PersonnelAccounts.forEvents(typed));
 
-        Optional<UserModel> found = PersonnelAccounts.find(context.getSession(), context.getRealm(), typed);
+        Optional<UserModel> found = new PersonnelLookup(context.getSession(), context.getRealm()).byAccountOrNationalId(typed);
         if (found.isEmpty()) {
             // What Keycloak's brute-force bookkeeping looks up after a failure; nobody to count here.
             authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
@@ -78,26 +78,24 @@ public final class AccountPasswordLogin implements LoginMethod {
         authSession.setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, user.getUsername());
         context.getEvent().user(user);
 
-        String bruteForceError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
-        if (bruteForceError != null) {
+        Optional<LoginGate.Refusal> locked = LoginGate.lockedOut(context, user);
+        if (locked.isPresent()) {
             // Answered as a wrong password, after the same hash work, and counted: the lock tells nobody
             // that the account exists, nor that the password typed was right.
             AuthenticatorUtils.dummyHash(context);
-            refuse(context, typed, bruteForceError);
+            LoginGate.refuse(context, locked.get(), LoginGate.Proof.CLAIMED, invalid(context, typed));
             return;
         }
         if (!passwordMatches(context, user, password)) {
             refuse(context, typed, Errors.INVALID_USER_CREDENTIALS);
             return;
         }
-        if (!user.isEnabled()) {
-            context.getEvent().error(Errors.USER_DISABLED);
-            context.forceChallenge(page.render(context, new FormMessage(FIELD_ACCOUNT, Messages.ACCOUNT_DISABLED), typed));
-            return;
-        }
-        if (DEPARTED_STATUS.equals(user.getFirstAttribute(EMPLOYMENT_STATUS_ATTRIBUTE))) {
-            context.getEvent().detail(Details.REASON, "departed").error(Errors.USER_DISABLED);
-            context.forceChallenge(page.render(context, new FormMessage(FIELD_ACCOUNT, DEPARTED), typed));
+        Optional<LoginGate.Refusal> refusal = LoginGate.standing(user, LoginGate.Expected.PERSON);
+        if (refusal.isPresent()) {
+            // Told only to someone who typed the right password; an agency's account is nobody's to type.
+            FormMessage message = refusal.get() == LoginGate.Refusal.NOT_A_PERSON
+                    ? new FormMessage(FIELD_ACCOUNT, INVALID) : new FormMessage(FIELD_ACCOUNT, refusal.get().messageKey());
+            LoginGate.refuse(context, refusal.get(), LoginGate.Proof.PROVEN, page.render(context, message, typed));
             return;
         }
         if (GeneratedPasswordExpiry.hasExpired(context.getRealm(), user, Instant.ofEpochMilli(Time.currentTimeMillis()))) {
@@ -112,8 +110,7 @@ public final class AccountPasswordLogin implements LoginMethod {
         // Only the failure bookkeeping needs it; left in place, the next pages would show the username.
         authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
         authSession.setAuthNote(AuthenticationManager.PASSWORD_VALIDATED, "true");
-        authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, ID);
-        authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, ID);
+        PASSWORD.recordIn(authSession);
         context.setUser(user);
         context.success();
     }

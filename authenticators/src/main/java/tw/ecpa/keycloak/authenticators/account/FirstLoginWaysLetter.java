@@ -10,6 +10,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import tw.ecpa.keycloak.model.MyArea;
+
 /**
  * What 忘記密碼 mails to someone who has not done their first login yet, instead of a reset link: a link
  * would be a first login without card, officer or birthday. The letter names the guide's three ways (作法一
@@ -28,8 +30,7 @@ final class FirstLoginWaysLetter {
     static void send(KeycloakSession session, RealmModel realm, UserModel person) throws EmailException {
         // Keycloak's template provider adds its own attributes (locale, realm, ...) to this map.
         Map<String, Object> attributes = new HashMap<>();
-        attributes.put("loginUrl", session.getContext().getUri().getBaseUriBuilder()
-                .path("realms").path(realm.getName()).path("account").build().toString());
+        attributes.put("loginUrl", MyArea.url(session, realm));
         session.getProvider(EmailTemplateProvider.class)
                 .setRealm(realm)
                 .setUser(person)

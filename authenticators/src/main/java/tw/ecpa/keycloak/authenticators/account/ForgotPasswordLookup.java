@@ -20,11 +20,13 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 
 import tw.ecpa.keycloak.authenticators.IdentifyingStep;
+import tw.ecpa.keycloak.authenticators.gate.LoginGate;
 import tw.ecpa.keycloak.core.NationalId;
+import tw.ecpa.keycloak.model.PersonnelLookup;
 
 /**
  * 忘記密碼, the first step of the realm's reset-credentials flow: the person types their national ID or
- * custom account (found as 帳號登入 finds them, {@link PersonnelAccounts}). Only a serving person with a
+ * custom account (found as 帳號登入 finds them, {@link PersonnelLookup}). Only a serving person with a
  * password whose last mail from here is older than the cool-down becomes the flow's user; everyone else
  * goes on with no user, and Keycloak's own "send reset email" step then answers exactly as it does for a
  * sent mail, so the page never tells who exists. Keycloak's step sends the mail (single-use action
@@ -81,17 +83,18 @@ final class ForgotPasswordLookup implements IdentifyingStep {
         String forEvents = PersonnelAccounts.forEvents(typed);
         context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, forEvents);
         EventBuilder event = context.getEvent().detail(Details.USERNAME, forEvents);
-        Optional<UserModel> found = PersonnelAccounts.find(context.getSession(), context.getRealm(), typed);
+        Optional<UserModel> found = new PersonnelLookup(context.getSession(), context.getRealm()).byAccountOrNationalId(typed);
         ForgotPasswordConfig config = ForgotPasswordConfig.read(context.getAuthenticatorConfig());
         Instant now = Instant.now();
+        Optional<LoginGate.Refusal> refusal = found.flatMap(user -> LoginGate.standing(user, LoginGate.Expected.PERSON));
         if (found.isEmpty()) {
             event.clone().error(Errors.USER_NOT_FOUND);
             context.clearUser();
-        } else if (!found.get().isEnabled()) {
-            event.clone().user(found.get()).error(Errors.USER_DISABLED);
-            context.clearUser();
-        } else if (AccountPasswordLogin.DEPARTED_STATUS.equals(found.get().getFirstAttribute(AccountPasswordLogin.EMPLOYMENT_STATUS_ATTRIBUTE))) {
-            event.clone().user(found.get()).detail(Details.REASON, "departed").error(Errors.USER_DISABLED);
+        } else if (refusal.isPresent()) {
+            // Whom the login gate keeps out gets no letter; the page says the same as for anyone else.
+            EventBuilder refused = event.clone().user(found.get());
+            refusal.get().reason().ifPresent(reason -> refused.detail(Details.REASON, reason));
+            refused.error(refusal.get().eventError());
             context.clearUser();
         } else if (coolingDown(found.get(), config.coolDown(), now)) {
             event.clone().user(found.get()).error(RATE_LIMITED);

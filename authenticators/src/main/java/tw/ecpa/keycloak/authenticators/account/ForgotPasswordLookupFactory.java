@@ -1,6 +1,7 @@
 package tw.ecpa.keycloak.authenticators.account;
 
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
@@ -11,12 +12,15 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+import tw.ecpa.keycloak.core.BundleVersion;
 
 /**
  * Authenticator {@value #PROVIDER_ID}: 忘記密碼's first step in the reset-credentials flow (national ID or
  * custom account), before Keycloak's "send reset email" and "reset password".
  */
-public final class ForgotPasswordLookupFactory implements AuthenticatorFactory {
+public final class ForgotPasswordLookupFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "ecpa-forgot-password";
     private static final ForgotPasswordLookup LOOKUP = new ForgotPasswordLookup();
@@ -86,5 +90,10 @@ public final class ForgotPasswordLookupFactory implements AuthenticatorFactory {
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }

@@ -16,27 +16,27 @@ import tw.ecpa.keycloak.holder.CertificateSuffixHolderVerifierFactory;
  * refused bindings a card (and an auth session) may have within a window before every answer is "try
  * later" ({@link BindingAttempts}; default 5 in 15 minutes).
  */
-record BindingConfig(List<String> holderVerifiers, Map<String, String> all, int maxFailures, Duration failureWindow) {
+public record BindingConfig(List<String> holderVerifiers, Map<String, String> all, int maxFailures, Duration failureWindow) {
 
-    static final String HOLDER_VERIFIERS = "ecpa.holder.verifiers";
-    static final List<String> DEFAULT_HOLDER_VERIFIERS = List.of("http");
-    static final String MAX_FAILURES = "ecpa.binding.maxFailures";
-    static final int DEFAULT_MAX_FAILURES = 5;
-    static final String FAILURE_WINDOW_SECONDS = "ecpa.binding.failureWindowSeconds";
-    static final Duration DEFAULT_FAILURE_WINDOW = Duration.ofMinutes(15);
+    public static final String HOLDER_VERIFIERS = "ecpa.holder.verifiers";
+    public static final List<String> DEFAULT_HOLDER_VERIFIERS = List.of("http");
+    public static final String MAX_FAILURES = "ecpa.binding.maxFailures";
+    public static final int DEFAULT_MAX_FAILURES = 5;
+    public static final String FAILURE_WINDOW_SECONDS = "ecpa.binding.failureWindowSeconds";
+    public static final Duration DEFAULT_FAILURE_WINDOW = Duration.ofMinutes(15);
 
     /**
      * Holder checks too weak to stand alone: the last four ID digits on the card match about one person in
      * ten thousand, so a card found in the street binds to anyone with the right suffix.
      */
-    static final Set<String> TOO_WEAK_ALONE = Set.of(CertificateSuffixHolderVerifierFactory.PROVIDER_ID);
+    public static final Set<String> TOO_WEAK_ALONE = Set.of(CertificateSuffixHolderVerifierFactory.PROVIDER_ID);
 
     /** Whether the configured chain is only checks too weak to stand alone: then nothing may be bound. */
-    boolean tooWeak() {
+    public boolean tooWeak() {
         return TOO_WEAK_ALONE.containsAll(holderVerifiers);
     }
 
-    static BindingConfig read(AuthenticatorConfigModel model) {
+    public static BindingConfig read(AuthenticatorConfigModel model) {
         Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : Map.copyOf(model.getConfig());
         String value = config.get(HOLDER_VERIFIERS);
         List<String> verifiers = value == null || value.isBlank() ? DEFAULT_HOLDER_VERIFIERS

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.util.JsonSerialization;
 
+import tw.ecpa.keycloak.model.BoundCertificateCredential;
+
 /**
  * A card certificate bound to a personnel record: a credential of type {@value #TYPE}. The certificate
  * itself is the secret's public half and the card keeps the private one, so the secret data is empty;
@@ -13,7 +15,9 @@ import org.keycloak.util.JsonSerialization;
  */
 public final class BoundCertificateCredentialModel extends CredentialModel {
 
-    public static final String TYPE = "ecpa-certificate";
+    public static final String TYPE = BoundCertificateCredential.TYPE;
+    /** The required action that binds a card (自然人憑證上傳): the account console's "set up" of bound cards. */
+    public static final String SET_UP_ACTION = "ecpa-bind-certificate";
 
     private final BoundCertificateData data;
 

@@ -62,7 +62,7 @@ final class BoundCertificateCredentialProvider implements CredentialProvider<Bou
                 .displayName("ecpa-certificate-display-name")
                 .helpText("ecpa-certificate-help-text")
                 .iconCssClass("kcAuthenticatorX509Class")
-                .createAction(CardBindingActionFactory.PROVIDER_ID)
+                .createAction(BoundCertificateCredentialModel.SET_UP_ACTION)
                 .removeable(true)
                 .build(session);
     }

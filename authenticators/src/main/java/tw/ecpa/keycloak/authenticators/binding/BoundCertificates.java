@@ -33,6 +33,10 @@ public final class BoundCertificates {
     /** Bindings of the first form only: one legacy {@link CertificateKey} per credential without a SHA-256. */
     public static final String INDEX_ATTRIBUTE = "ecpaCertificate";
 
+    /** How often a binding that lost a race at the binding table looks again (50, 100, 200, 400 ms apart). */
+    private static final int BIND_ATTEMPTS = 5;
+    private static final long RETRY_PAUSE_MILLIS = 50;
+
     /** What binding a card to a person came to. */
     public enum Outcome {
         /** The card is now this person's. */
@@ -89,58 +93,70 @@ public final class BoundCertificates {
      * Binds the certificate to {@code user} in a transaction of its own, committed before this request goes
      * on: the row and the credential together, so that a second binding of the same card, on any node, either
      * waits for this one and then finds the card taken, or wins and this one writes nothing.
+     *
+     * <p>A binding that loses the race fails at the primary key, or gives up waiting for the winner's lock
+     * before the winner has committed; it then tries again, a few times and a moment later each time, and
+     * by then finds the winner's row and answers {@link Outcome#BOUND_TO_ANOTHER}, never an error page.
      */
     public Outcome bind(UserModel user, X509Certificate certificate, Instant now) {
-        CardFingerprint card = CardFingerprint.of(certificate);
-        String realmId = realm.getId();
-        String userId = user.getId();
-        try {
-            return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), session.getContext(), own -> {
-                RealmModel ownRealm = own.realms().getRealm(realmId);
-                UserModel ownUser = own.users().getUserById(ownRealm, userId);
-                CardClaims claims = new CardClaims(own);
-                Optional<String> claimant = claims.claimant(realmId, card);
-                if (claimant.isEmpty()) {
-                    claims.claim(realmId, card, userId, now);
-                } else if (!claimant.get().equals(userId)) {
-                    if (holds(own, ownRealm, claimant.get(), certificate)
-                            || !claims.takeOver(realmId, card, claimant.get(), userId, now)) {
-                        return Outcome.BOUND_TO_ANOTHER;
-                    }
+        RuntimeException lastFailure = null;
+        for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
+            try {
+                return bindOnce(user.getId(), CardFingerprint.of(certificate), certificate, now);
+            } catch (RuntimeException e) {
+                lastFailure = e;
+                LOG.debugf("card binding for user %s lost a race at the binding table (attempt %d): %s",
+                        user.getId(), attempt + 1, e.getClass().getSimpleName());
+                if (attempt + 1 < BIND_ATTEMPTS) {
+                    pause(RETRY_PAUSE_MILLIS << attempt);
                 }
-                Optional<CredentialModel> existing = credentialFor(ownUser, certificate);
-                if (existing.isPresent()) {
-                    return Outcome.ALREADY_THEIRS;
-                }
-                BoundCertificateData data = BoundCertificateData.of(certificate, now.toEpochMilli());
-                ownUser.credentialManager().createStoredCredential(BoundCertificateCredentialModel.create(data, BoundCertificateLabel.of(data)));
-                return Outcome.BOUND;
-            }, "ecpa-card-binding");
-        } catch (RuntimeException e) {
-            // Lost the race at the primary key: the other binding has committed its row and credential.
-            Optional<UserModel> holder = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
-                    session.getContext(), own -> {
-                        RealmModel ownRealm = own.realms().getRealm(realmId);
-                        return new CardClaims(own).claimant(realmId, card)
-                                .filter(claimant -> holds(own, ownRealm, claimant, certificate))
-                                .map(claimant -> own.users().getUserById(ownRealm, claimant));
-                    }, "ecpa-card-binding-check");
-            if (holder.isPresent() && !holder.get().getId().equals(userId)) {
-                LOG.debugf("card binding for user %s lost the race to user %s", userId, holder.get().getId());
-                return Outcome.BOUND_TO_ANOTHER;
             }
-            throw e;
+        }
+        throw lastFailure;
+    }
+
+    private Outcome bindOnce(String userId, CardFingerprint card, X509Certificate certificate, Instant now) {
+        String realmId = realm.getId();
+        return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), session.getContext(), own -> {
+            RealmModel ownRealm = own.realms().getRealm(realmId);
+            UserModel ownUser = own.users().getUserById(ownRealm, userId);
+            CardClaims claims = new CardClaims(own);
+            Optional<String> claimant = claims.claimant(realmId, card);
+            if (claimant.isEmpty()) {
+                claims.claim(realmId, card, userId, now);
+            } else if (!claimant.get().equals(userId)) {
+                if (holds(own, claimant.get(), certificate)
+                        || !claims.takeOver(realmId, card, claimant.get(), userId, now)) {
+                    return Outcome.BOUND_TO_ANOTHER;
+                }
+            }
+            Optional<CredentialModel> existing = credentialFor(ownUser, certificate);
+            if (existing.isPresent()) {
+                return Outcome.ALREADY_THEIRS;
+            }
+            BoundCertificateData data = BoundCertificateData.of(certificate, now.toEpochMilli());
+            ownUser.credentialManager().createStoredCredential(BoundCertificateCredentialModel.create(data, BoundCertificateLabel.of(data)));
+            return Outcome.BOUND;
+        }, "ecpa-card-binding");
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding a card", e);
         }
     }
 
-    private static boolean holds(KeycloakSession session, RealmModel realm, String userId, X509Certificate certificate) {
-        UserModel user = session.users().getUserById(realm, userId);
-        return user != null && credentialFor(user, certificate).isPresent();
-    }
-
-    /** Whether the person has any card bound (the personnel console shows this, never which card). */
-    public static boolean hasAny(UserModel user) {
-        return user.credentialManager().getStoredCredentialsByTypeStream(BoundCertificateCredentialModel.TYPE).findAny().isPresent();
+    /** Whether {@code userId} holds the card's credential, as the database says now (not the user cache). */
+    private static boolean holds(KeycloakSession session, String userId, X509Certificate certificate) {
+        return new CardClaims(session).boundCardData(userId).stream().anyMatch(stored -> {
+            CredentialModel credential = new CredentialModel();
+            credential.setType(BoundCertificateCredentialModel.TYPE);
+            credential.setCredentialData(stored);
+            return BoundCertificateCredentialModel.of(credential).data().describes(certificate);
+        });
     }
 
     /**

@@ -1,6 +1,7 @@
 package tw.ecpa.keycloak.authenticators.binding;
 
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -9,13 +10,16 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+import tw.ecpa.keycloak.core.BundleVersion;
 
 /**
  * Creates the card-binding table ({@link CardClaims}) through Keycloak's own Liquibase run at server start,
  * so every database Keycloak supports gets it and every cluster node shares it; no JPA entity, the rows are
  * read and written by plain statements. Rows of a removed person or realm go with them.
  */
-public final class CardBindingSchemaFactory implements JpaEntityProviderFactory, JpaEntityProvider {
+public final class CardBindingSchemaFactory implements JpaEntityProviderFactory, JpaEntityProvider, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "ecpa-card-binding";
 
@@ -61,5 +65,10 @@ public final class CardBindingSchemaFactory implements JpaEntityProviderFactory,
     @Override
     public String getId() {
         return PROVIDER_ID;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }

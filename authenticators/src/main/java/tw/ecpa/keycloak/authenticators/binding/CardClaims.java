@@ -47,6 +47,20 @@ final class CardClaims {
         entities.flush();
     }
 
+    /**
+     * The stored data of every bound-card credential of {@code userId}, read from the database itself, past
+     * Keycloak's user cache: a binding another request committed a moment ago may not have reached the cache
+     * yet, and a stale cached user would make a fresh row look like one that binds nothing.
+     */
+    List<String> boundCardData(String userId) {
+        // Through Keycloak's own entity, not a native SELECT: CREDENTIAL_DATA is a CLOB on some databases, and
+        // the entity's mapping reads it as the text it is on every one of them.
+        return entities.createQuery("SELECT c.credentialData FROM CredentialEntity c WHERE c.user.id = :user AND c.type = :type", String.class)
+                .setParameter("user", userId)
+                .setParameter("type", BoundCertificateCredentialModel.TYPE)
+                .getResultList();
+    }
+
     /** Moves a row that binds nothing any more from {@code staleUserId} to {@code userId}; false when someone else moved it first. */
     boolean takeOver(String realmId, CardFingerprint card, String staleUserId, String userId, Instant now) {
         return entities.createNativeQuery("UPDATE {h-schema}ECPA_CARD_BINDING SET USER_ID = :user, BOUND_AT = :at "

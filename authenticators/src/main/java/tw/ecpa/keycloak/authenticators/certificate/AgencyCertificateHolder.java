@@ -1,6 +1,5 @@
 package tw.ecpa.keycloak.authenticators.certificate;
 
-import java.util.Map;
 import java.util.Optional;
 
 import org.keycloak.models.GroupModel;
@@ -11,20 +10,18 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import tw.ecpa.keycloak.core.certificate.AgencyCertificateAccount;
+import tw.ecpa.keycloak.model.Agencies;
+import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
  * Who an agency certificate (機關憑證) logs in as: the agency is the group under {@code /agencies} whose
- * {@value #AGENCY_OID_ATTRIBUTE} is the certificate's agency OID, and the login is the agency's
+ * agency OID is the certificate's ({@link Agencies#byOid}), and the login is the agency's
  * {@link AgencyCertificateAccount}, made on the first login of that agency's card the way Keycloak makes
  * a brokered user on first login. The account only ever holds what the agency group says (name, code,
  * membership), refreshed on every login, so a renamed agency shows its new name; an administrator who
  * disables the account switches the agency's card logins off.
  */
 final class AgencyCertificateHolder {
-
-    static final String AGENCY_OID_ATTRIBUTE = "agencyOid";
-    static final String AGENCY_CODE_ATTRIBUTE = "agencyCode";
-    static final String AGENCIES_GROUP = "agencies";
 
     /** A known agency and the account its certificate logs in as. */
     record Agency(GroupModel group, String code) {
@@ -40,14 +37,7 @@ final class AgencyCertificateHolder {
 
     /** The agency whose OID the certificate carries; empty for an OID no agency has (or no code). */
     Optional<Agency> agencyOf(String oid) {
-        if (oid == null || oid.isBlank()) {
-            return Optional.empty();
-        }
-        return session.groups().searchGroupsByAttributes(realm, Map.of(AGENCY_OID_ATTRIBUTE, oid), 0, 2)
-                .filter(AgencyCertificateHolder::isAgency)
-                .filter(group -> hasText(group.getFirstAttribute(AGENCY_CODE_ATTRIBUTE)))
-                .findFirst()
-                .map(group -> new Agency(group, group.getFirstAttribute(AGENCY_CODE_ATTRIBUTE)));
+        return new Agencies(session, realm).byOid(oid).map(group -> new Agency(group, Agencies.codeOf(group)));
     }
 
     /** The agency's account, made now if this is the first login of the agency's card. */
@@ -68,9 +58,7 @@ final class AgencyCertificateHolder {
         if (!agency.group().getName().equals(account.getFirstName())) {
             account.setFirstName(agency.group().getName());
         }
-        if (!agency.code().equals(account.getFirstAttribute(AGENCY_CODE_ATTRIBUTE))) {
-            account.setSingleAttribute(AGENCY_CODE_ATTRIBUTE, agency.code());
-        }
+        PersonnelRecord.of(account).setAgencyCode(agency.code());
         if (!account.isMemberOf(agency.group())) {
             account.joinGroup(agency.group());
         }
@@ -96,17 +84,5 @@ final class AgencyCertificateHolder {
                 throw e;
             }
         }
-    }
-
-    private static boolean isAgency(GroupModel group) {
-        GroupModel top = group;
-        while (top.getParent() != null) {
-            top = top.getParent();
-        }
-        return top != group && AGENCIES_GROUP.equals(top.getName());
-    }
-
-    private static boolean hasText(String value) {
-        return value != null && !value.isBlank();
     }
 }

@@ -11,6 +11,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import tw.ecpa.keycloak.core.certificate.CardProblem;
 import tw.ecpa.keycloak.core.certificate.CertificateProfile;
+import tw.ecpa.keycloak.model.LoginMethod;
 
 /**
  * The card part of 憑證登入 for a page that is not a login step, such as binding a card while signed in:
@@ -42,7 +43,7 @@ public final class CardAnswerCheck {
 
     public Outcome check(AuthenticationSessionModel authSession, String answerText, EventBuilder event) {
         Instant now = Instant.now();
-        event.detail(VerifiedCertificateNotes.DETAIL_METHOD, VerifiedCertificateNotes.METHOD);
+        event.detail(VerifiedCertificateNotes.DETAIL_METHOD, LoginMethod.CERTIFICATE.id());
         Optional<CardAnswer> answer = CardAnswer.parse(answerText);
         if (answer.isEmpty()) {
             authSession.removeAuthNote(NonceIssuer.NONCE_NOTE);

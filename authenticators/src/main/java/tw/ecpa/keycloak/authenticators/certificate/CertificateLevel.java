@@ -19,10 +19,13 @@ import org.keycloak.models.RealmModel;
  *
  * <p>A card used in the home page's box (level 1 there, shared with the password box) is worth as much
  * as the step-up page; but Keycloak only records a level when its conditional subflow runs, and the
- * certificate subflow does not run unless the client asked for that level. So once the card's holder is
- * known, this records the certificate level through Keycloak's own {@link AcrStore}, exactly as the
- * condition would (for this login and, with the condition's max age, for later SSO logins). A flow
- * without such a condition has no levels, and nothing is recorded.
+ * certificate subflow does not run unless the client asked for that level. So the certificate login
+ * records the certificate level through Keycloak's own {@link AcrStore}, exactly as the condition would
+ * (for this login and, with the condition's max age, for later SSO logins): the home page's box once
+ * its subflow succeeded, after the subflow's own condition recorded level 1
+ * ({@link CertificateLoginMethod#onParentFlowSuccess}); a card bound on its first login as soon as it
+ * logs its holder in ({@link CertificateLogin#boundCardLoggedIn}). A flow without such a condition has
+ * no levels, and nothing is recorded.
  */
 public final class CertificateLevel {
 

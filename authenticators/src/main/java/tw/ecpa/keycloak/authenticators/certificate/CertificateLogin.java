@@ -12,19 +12,17 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Details;
-import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.services.messages.Messages;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import tw.ecpa.keycloak.authenticators.binding.BoundCertificates;
-import tw.ecpa.keycloak.authenticators.binding.PersonnelRecord;
-import tw.ecpa.keycloak.authenticators.home.HomePage;
+import tw.ecpa.keycloak.authenticators.gate.LoginGate;
 import tw.ecpa.keycloak.core.certificate.CardKind;
+import tw.ecpa.keycloak.model.LoginMethod;
 
 /**
  * 憑證登入, one attempt: the page handed the PIN to the card component, which signed this login's nonce;
@@ -39,10 +37,6 @@ public final class CertificateLogin {
     static final String AGENCY_UNKNOWN = "ecpa_agency_unknown";
     /** A step-up with a card that is not the signed-in person's bound card. */
     static final String NOT_SIGNED_IN_PERSONS_CARD = "ecpa_certificate_not_signed_in_persons";
-    /** How an agency card logged in, in the login-method note and the LOGIN event. */
-    public static final String AGENCY_METHOD = "agency-certificate";
-    /** User-session note: the code of the agency an agency-certificate login acts for. */
-    public static final String ACTING_AGENCY_NOTE = "ecpa.actingAgency";
     static final String NOT_CONFIGURED = "ecpa_certificate_not_configured";
 
     /** The form field carrying the component's answer, unchanged. */
@@ -59,7 +53,7 @@ public final class CertificateLogin {
      * so a failed attempt never leaves a usable one behind) and the card component's URL.
      */
     public static void offer(AuthenticationFlowContext context, LoginFormsProvider form) {
-        offer(context.getAuthenticationSession(), context.getAuthenticatorConfig(), form);
+        offer(context.getAuthenticationSession(), CertificateSettings.of(context), form);
     }
 
     /** The same for a page outside the login steps (binding a card while signed in), with the certificate step's settings. */
@@ -99,8 +93,7 @@ public final class CertificateLogin {
 
     /** Whether {@code user} was logged in by a card (citizen or agency) in this authentication. */
     public static boolean cardLoggedIn(AuthenticationSessionModel authSession, UserModel user) {
-        String method = authSession.getAuthNote(HomePage.LOGIN_METHOD_NOTE);
-        return (VerifiedCertificateNotes.METHOD.equals(method) || AGENCY_METHOD.equals(method))
+        return LoginMethod.ofLogin(authSession).filter(LoginMethod::byCard).isPresent()
                 && VerifiedCertificateNotes.loggedIn(authSession, user);
     }
 
@@ -110,10 +103,10 @@ public final class CertificateLogin {
         if (signedIn == null) {
             // A failed password attempt on the same page may have left its user behind.
             context.clearUser();
-            authSession.removeAuthNote(HomePage.LOGIN_METHOD_NOTE);
+            LoginMethod.forget(authSession);
         }
         VerifiedCertificateNotes.forget(authSession);
-        CardAnswerCheck.Outcome outcome = new CardAnswerCheck(session, context.getAuthenticatorConfig())
+        CardAnswerCheck.Outcome outcome = new CardAnswerCheck(session, CertificateSettings.of(context))
                 .check(authSession, form.getFirst(ANSWER_FIELD), context.getEvent());
         if (outcome instanceof CardAnswerCheck.Refused refused) {
             context.getEvent().error(refused.eventError());
@@ -141,7 +134,7 @@ public final class CertificateLogin {
             context.success();
             return;
         }
-        logIn(context, page, holder.get(), verified.certificate(), VerifiedCertificateNotes.METHOD, Map.of());
+        logIn(context, page, holder.get(), LoginGate.Expected.PERSON, verified.certificate(), LoginMethod.CERTIFICATE, Map.of());
     }
 
     /**
@@ -149,32 +142,42 @@ public final class CertificateLogin {
      * all only once every check passed, so a refused attempt leaves nothing for a later one.
      */
     private void logIn(AuthenticationFlowContext context, Function<FormMessage, Response> page, UserModel user,
-                       X509Certificate certificate, String method, Map<String, String> userSessionNotes) {
+                       LoginGate.Expected expected, X509Certificate certificate, LoginMethod method,
+                       Map<String, String> userSessionNotes) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         context.getEvent().user(user).detail(Details.USERNAME, user.getUsername());
         // A refusal keeps nothing: the card is remembered only below, once the person is let in.
-        // No brute-force lockout here: wrong passwords typed by anyone must not lock the holder out of the
-        // strong factor, and the card guards its PIN itself (three wrong PINs lock the card).
-        if (!user.isEnabled()) {
-            context.getEvent().error(Errors.USER_DISABLED);
-            context.forceChallenge(page.apply(new FormMessage(null, Messages.ACCOUNT_DISABLED)));
+        // The card proves who this is, and the gate asks no brute-force lock of a card login (LoginGate).
+        Optional<LoginGate.Refusal> refusal = LoginGate.standing(user, expected);
+        if (refusal.isPresent()) {
+            LoginGate.refuse(context, refusal.get(), LoginGate.Proof.PROVEN,
+                    page.apply(new FormMessage(null, refusal.get().messageKey())));
             return;
         }
-        if (PersonnelRecord.departed(user)) {
-            context.getEvent().detail(Details.REASON, "departed").error(Errors.USER_DISABLED);
-            context.forceChallenge(page.apply(new FormMessage(null, "ecpa.binding.departed")));
-            return;
-        }
-        VerifiedCertificateNotes.loggedIn(authSession, certificate, user);
-        authSession.setAuthNote(HomePage.LOGIN_METHOD_NOTE, method);
-        authSession.setUserSessionNote(HomePage.LOGIN_METHOD_NOTE, method);
+        loggedIn(authSession, user, certificate, method);
         userSessionNotes.forEach(authSession::setUserSessionNote);
-        if (VerifiedCertificateNotes.METHOD.equals(method)) {
+        if (method == LoginMethod.CERTIFICATE) {
             // "last used" of the bound card; an agency's account has no bound card to record.
             new BoundCertificates(session, context.getRealm()).recordUse(user, certificate, Instant.now());
         }
         context.setUser(user);
         context.success();
+    }
+
+    /**
+     * The card bound just now by the binding step logs its holder in: what a bound card's login records,
+     * and the certificate level at once (the binding step runs after the home page's subflow, so no
+     * condition comes after it to lower the level).
+     */
+    public static void boundCardLoggedIn(AuthenticationFlowContext context, UserModel user, X509Certificate certificate) {
+        loggedIn(context.getAuthenticationSession(), user, certificate, LoginMethod.CERTIFICATE);
+        context.setUser(user);
+        CertificateLevel.reachedBy(context);
+    }
+
+    private static void loggedIn(AuthenticationSessionModel authSession, UserModel user, X509Certificate certificate, LoginMethod method) {
+        VerifiedCertificateNotes.loggedIn(authSession, certificate, user);
+        method.recordIn(authSession);
     }
 
     /**
@@ -184,7 +187,7 @@ public final class CertificateLogin {
      */
     private void logInForAgency(AuthenticationFlowContext context, Function<FormMessage, Response> page, CardAnswerCheck.VerifiedCard verified) {
         String oid = verified.profile().agencyOid().orElse("");
-        context.getEvent().detail(VerifiedCertificateNotes.DETAIL_METHOD, AGENCY_METHOD).detail("agency_oid", oid);
+        context.getEvent().detail(VerifiedCertificateNotes.DETAIL_METHOD, LoginMethod.AGENCY_CERTIFICATE.id()).detail("agency_oid", oid);
         AgencyCertificateHolder holders = new AgencyCertificateHolder(session, context.getRealm());
         Optional<AgencyCertificateHolder.Agency> agency = holders.agencyOf(oid);
         if (agency.isEmpty()) {
@@ -193,7 +196,8 @@ public final class CertificateLogin {
         }
         context.getEvent().detail("agency_code", agency.get().code());
         UserModel account = holders.accountOf(agency.get());
-        logIn(context, page, account, verified.certificate(), AGENCY_METHOD, Map.of(ACTING_AGENCY_NOTE, agency.get().code()));
+        logIn(context, page, account, LoginGate.Expected.AGENCY_ACCOUNT, verified.certificate(), LoginMethod.AGENCY_CERTIFICATE,
+                Map.of(LoginMethod.ACTING_AGENCY_NOTE, agency.get().code()));
     }
 
     private static void fail(AuthenticationFlowContext context, Function<FormMessage, Response> page, String eventError, String messageKey) {

@@ -1,6 +1,7 @@
 package tw.ecpa.keycloak.authenticators.certificate;
 
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
@@ -10,9 +11,12 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+import tw.ecpa.keycloak.core.BundleVersion;
 
 /** Authenticator {@value #PROVIDER_ID}: 憑證登入 with the card's PIN, verified on the server. */
-public final class CertificateLoginAuthenticatorFactory implements AuthenticatorFactory {
+public final class CertificateLoginAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "ecpa-certificate";
 
@@ -34,7 +38,8 @@ public final class CertificateLoginAuthenticatorFactory implements Authenticator
     @Override
     public String getHelpText() {
         return "憑證登入: the card signs a nonce of this login through the local card component; the server checks "
-                + "signature, chain, validity, key usage, policy and revocation, then logs in the person the certificate is bound to.";
+                + "signature, chain, validity, key usage, policy and revocation, then logs in the person the certificate is bound to. "
+                + "It reads the realm's certificate configuration '" + CertificateSettings.ALIAS + "' (on the ecpa home step).";
     }
 
     /** Failures count for brute-force detection, which only counts known categories. */
@@ -43,9 +48,13 @@ public final class CertificateLoginAuthenticatorFactory implements Authenticator
         return PasswordCredentialModel.TYPE;
     }
 
+    /**
+     * Nothing of its own: the trust settings are the realm's one certificate configuration
+     * ({@link CertificateSettings}), edited on the home page's step, so no second copy can drift.
+     */
     @Override
     public boolean isConfigurable() {
-        return true;
+        return false;
     }
 
     @Override
@@ -62,7 +71,7 @@ public final class CertificateLoginAuthenticatorFactory implements Authenticator
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return CertificateLoginConfigProperties.PROPERTIES;
+        return List.of();
     }
 
     @Override
@@ -75,5 +84,10 @@ public final class CertificateLoginAuthenticatorFactory implements Authenticator
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }

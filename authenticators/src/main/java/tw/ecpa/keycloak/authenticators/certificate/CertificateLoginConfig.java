@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.keycloak.models.AuthenticatorConfigModel;
 
 /**
- * The certificate step's settings, read from its execution's configuration with explicit defaults:
+ * The certificate settings, read from the realm's certificate configuration ({@link CertificateSettings}) with explicit defaults:
  * revocation by CRL and OCSP, failing closed, OCSP answers kept ten minutes, three seconds at most for
  * each download from a revocation source; a two-minute nonce; the
  * card component where MOICA's installer puts it. Trust anchors and accepted policies have no default: without them nothing is accepted.

@@ -5,7 +5,7 @@ import java.util.List;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-/** The certificate step's settings as the admin console shows them. */
+/** The realm's certificate configuration ({@link CertificateSettings#ALIAS}) as the admin console shows it, on the ecpa home step. */
 public final class CertificateLoginConfigProperties {
 
     public static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()

@@ -12,6 +12,8 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import tw.ecpa.keycloak.model.LoginMethod;
+
 /**
  * The card certificate the certificate step verified, handed to the binding step through the auth
  * session (any cluster node can go on), and whom that card logged in. Only the certificate step writes
@@ -25,7 +27,6 @@ public final class VerifiedCertificateNotes {
     static final String CERTIFICATE_NOTE = "ecpa.certificate.verified";
     /** The id of the user the verified card logged in; absent while a card bound to nobody awaits binding. */
     static final String LOGGED_IN_NOTE = "ecpa.certificate.loggedIn";
-    public static final String METHOD = "certificate";
     public static final String DETAIL_METHOD = "ecpa_login_method";
     public static final String DETAIL_ISSUER = "certificate_issuer";
     public static final String DETAIL_SERIAL = "certificate_serial";
@@ -71,7 +72,7 @@ public final class VerifiedCertificateNotes {
     }
 
     public static EventBuilder describe(EventBuilder event, X509Certificate certificate) {
-        return event.detail(DETAIL_METHOD, METHOD)
+        return event.detail(DETAIL_METHOD, LoginMethod.CERTIFICATE.id())
                 .detail(DETAIL_ISSUER, certificate.getIssuerX500Principal().getName())
                 .detail(DETAIL_SERIAL, certificate.getSerialNumber().toString(16));
     }

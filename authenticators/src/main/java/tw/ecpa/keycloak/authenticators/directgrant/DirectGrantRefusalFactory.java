@@ -1,6 +1,7 @@
 package tw.ecpa.keycloak.authenticators.directgrant;
 
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
@@ -9,9 +10,12 @@ import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+import tw.ecpa.keycloak.core.BundleVersion;
 
 /** Authenticator {@value #PROVIDER_ID}: the template's direct-grant flow, which refuses every password grant. */
-public final class DirectGrantRefusalFactory implements AuthenticatorFactory {
+public final class DirectGrantRefusalFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "ecpa-direct-grant-refused";
     private static final DirectGrantRefusal REFUSAL = new DirectGrantRefusal();
@@ -72,5 +76,10 @@ public final class DirectGrantRefusalFactory implements AuthenticatorFactory {
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }

@@ -2,6 +2,7 @@ package tw.ecpa.keycloak.authenticators.tokens;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.keycloak.models.ClientSessionContext;
@@ -14,8 +15,10 @@ import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.representations.IDToken;
 
+import tw.ecpa.keycloak.core.BundleVersion;
 import tw.ecpa.keycloak.core.account.CustomAccount;
 
 /**
@@ -25,7 +28,7 @@ import tw.ecpa.keycloak.core.account.CustomAccount;
  * account), which is nobody's account and stays out of the token, unlike in {@code preferred_username}.
  */
 public final class CustomAccountMapper extends AbstractOIDCProtocolMapper
-        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper {
+        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "ecpa-custom-account";
     static final String CLAIM = "custom_account";
@@ -71,5 +74,10 @@ public final class CustomAccountMapper extends AbstractOIDCProtocolMapper
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return PROPERTIES;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }

@@ -2,6 +2,7 @@ package tw.ecpa.keycloak.authenticators.tokens;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
@@ -14,12 +15,12 @@ import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.representations.IDToken;
 
-import tw.ecpa.keycloak.authenticators.account.AccountPasswordLogin;
-import tw.ecpa.keycloak.authenticators.certificate.CertificateLogin;
-import tw.ecpa.keycloak.authenticators.certificate.VerifiedCertificateNotes;
-import tw.ecpa.keycloak.authenticators.home.HomePage;
+import tw.ecpa.keycloak.core.BundleVersion;
+import tw.ecpa.keycloak.model.LoginMethod;
+
 
 /**
  * Protocol mapper {@value #PROVIDER_ID}: the {@code amr} claim (RFC 8176) from how the person logged in
@@ -29,7 +30,7 @@ import tw.ecpa.keycloak.authenticators.home.HomePage;
  * page is one execution with both boxes, so it cannot tell them apart; the user-session note can.
  */
 public final class LoginMethodAmrMapper extends AbstractOIDCProtocolMapper
-        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper {
+        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "ecpa-login-method-amr";
     static final String AMR = "amr";
@@ -43,19 +44,13 @@ public final class LoginMethodAmrMapper extends AbstractOIDCProtocolMapper
     }
 
     static List<String> amrOf(String loginMethod) {
-        if (VerifiedCertificateNotes.METHOD.equals(loginMethod) || CertificateLogin.AGENCY_METHOD.equals(loginMethod)) {
-            return List.of("sc", "pin");
-        }
-        if (AccountPasswordLogin.ID.equals(loginMethod)) {
-            return List.of("pwd");
-        }
-        return List.of();
+        return LoginMethod.of(loginMethod).map(method -> method.byCard() ? List.of("sc", "pin") : List.of("pwd")).orElse(List.of());
     }
 
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mapping, UserSessionModel userSession,
                             KeycloakSession session, ClientSessionContext clientSessionCtx) {
-        List<String> amr = amrOf(userSession.getNote(HomePage.LOGIN_METHOD_NOTE));
+        List<String> amr = amrOf(userSession.getNote(LoginMethod.NOTE));
         if (!amr.isEmpty()) {
             token.setOtherClaims(AMR, amr);
         }
@@ -93,5 +88,10 @@ public final class LoginMethodAmrMapper extends AbstractOIDCProtocolMapper
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return PROPERTIES;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }

@@ -2,11 +2,11 @@ package tw.ecpa.keycloak.authenticators.tokens;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
@@ -14,18 +14,21 @@ import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.representations.IDToken;
 
-import tw.ecpa.keycloak.core.PersonalName;
+import tw.ecpa.keycloak.core.BundleVersion;
+import tw.ecpa.keycloak.model.PersonName;
+
 
 /**
  * Protocol mapper {@value #PROVIDER_ID}: the standard claim {@code name} written as the portal writes
- * names ({@link PersonalName}: 林建宏, Mary Chen). It takes the place of Keycloak's full-name mapper in the
+ * names ({@link PersonName}: 林建宏, Mary Chen). It takes the place of Keycloak's full-name mapper in the
  * realm template's {@code profile} scope, which writes given name, space, family name: 「建宏 林」.
  * {@code given_name} and {@code family_name} stay as Keycloak writes them.
  */
 public final class PersonNameMapper extends AbstractOIDCProtocolMapper
-        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper {
+        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "ecpa-person-name";
 
@@ -40,8 +43,7 @@ public final class PersonNameMapper extends AbstractOIDCProtocolMapper
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mapping, UserSessionModel userSession,
                             KeycloakSession session, ClientSessionContext clientSessionCtx) {
-        UserModel user = userSession.getUser();
-        String name = PersonalName.written(user.getLastName(), user.getFirstName());
+        String name = PersonName.written(userSession.getUser());
         if (!name.isEmpty()) {
             token.setName(name);
         }
@@ -70,5 +72,10 @@ public final class PersonNameMapper extends AbstractOIDCProtocolMapper
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return PROPERTIES;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }

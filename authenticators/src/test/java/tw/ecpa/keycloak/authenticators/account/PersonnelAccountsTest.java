@@ -7,6 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import tw.ecpa.keycloak.model.PersonnelLookup;
+
 class PersonnelAccountsTest {
 
     @ParameterizedTest(name = "\"{0}\" in an event: {1}")
@@ -25,15 +27,15 @@ class PersonnelAccountsTest {
     @ParameterizedTest(name = "\"{0}\": no look-up")
     @ValueSource(strings = {"daming\u0000.wang", "A123456789\u0007", "line\nbreak"})
     void givenControlCharactersThenNothingIsLookedUpAndTheEventSaysMalformed(String typed) {
-        assertThat(PersonnelAccounts.plausible(typed)).isFalse();
+        assertThat(PersonnelLookup.plausible(typed)).isFalse();
         assertThat(PersonnelAccounts.forEvents(typed)).isEqualTo(PersonnelAccounts.MALFORMED);
     }
 
     @Test
     void givenTextLongerThanAnyAccountThenNothingIsLookedUp() {
-        assertThat(PersonnelAccounts.plausible("a".repeat(PersonnelAccounts.LONGEST_TYPED))).isTrue();
-        assertThat(PersonnelAccounts.plausible("a".repeat(PersonnelAccounts.LONGEST_TYPED + 1))).isFalse();
+        assertThat(PersonnelLookup.plausible("a".repeat(PersonnelLookup.LONGEST_TYPED))).isTrue();
+        assertThat(PersonnelLookup.plausible("a".repeat(PersonnelLookup.LONGEST_TYPED + 1))).isFalse();
         assertThat(PersonnelAccounts.forEvents("a".repeat(100_000))).isEqualTo(PersonnelAccounts.MALFORMED);
-        assertThat(PersonnelAccounts.plausible("   ")).isFalse();
+        assertThat(PersonnelLookup.plausible("   ")).isFalse();
     }
 }

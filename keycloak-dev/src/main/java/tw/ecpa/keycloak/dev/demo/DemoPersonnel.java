@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import tw.ecpa.keycloak.model.PersonnelAttributes;
+
 /**
  * The demo agencies and personnel of {@code demo/personnel.json}: the one source for the demo realm,
  * the test PKI's citizen cards and the holder-check responder. Fictional people, invented IDs.
@@ -39,7 +41,7 @@ public record DemoPersonnel(List<Agency> agencies, List<Person> personnel, List<
         }
 
         public boolean serving() {
-            return "serving".equals(employmentStatus);
+            return PersonnelAttributes.SERVING.equals(employmentStatus);
         }
 
         public Optional<String> customAccount() {

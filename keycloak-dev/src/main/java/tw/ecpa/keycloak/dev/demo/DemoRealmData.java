@@ -7,11 +7,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import tw.ecpa.keycloak.core.account.CustomAccount;
+import tw.ecpa.keycloak.model.AgencyAttributes;
+import tw.ecpa.keycloak.model.PersonnelAttributes;
+
 /**
  * The demo agencies and personnel in Keycloak's representation format ({@code groups} and
  * {@code users}), so that the same document serves the admin API's partial import (dev launcher) and a
  * realm representation (integration tests). Written with Jackson alone: keycloak-dev does not depend
- * on Keycloak's classes.
+ * on Keycloak's classes; the attribute names are the model module's plain constants.
  *
  * <p>Nobody gets a password here: there is no default password anywhere. People without a custom
  * account get a placeholder username that cannot be mistaken for an ID and that no custom account may
@@ -20,8 +24,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class DemoRealmData {
 
     /** The root group under which the agency hierarchy lives, as in the ecpa realm template. */
-    public static final String AGENCIES_GROUP = "agencies";
-    public static final String PLACEHOLDER_PREFIX = "ecpa-";
+    public static final String AGENCIES_GROUP = AgencyAttributes.ROOT_GROUP;
+    public static final String PLACEHOLDER_PREFIX = CustomAccount.PLACEHOLDER_PREFIX;
 
     private static final String PLACEHOLDER_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final int PLACEHOLDER_LENGTH = 16;
@@ -58,9 +62,9 @@ public final class DemoRealmData {
                 .forEach(agency -> {
                     ObjectNode group = into.addObject().put("name", agency.name());
                     ObjectNode attributes = group.putObject("attributes");
-                    attributes.putArray("agencyCode").add(agency.code());
-                    attributes.putArray("agencyOid").add(agency.oid());
-                    attributes.putArray("agencyNameEn").add(agency.nameEn());
+                    attributes.putArray(AgencyAttributes.CODE).add(agency.code());
+                    attributes.putArray(AgencyAttributes.OID).add(agency.oid());
+                    attributes.putArray(AgencyAttributes.NAME_EN).add(agency.nameEn());
                     addSubAgencies(group.putArray("subGroups"), agency.code());
                 });
     }
@@ -74,10 +78,10 @@ public final class DemoRealmData {
                 .put("firstName", person.firstName())
                 .put("lastName", person.lastName());
         ObjectNode attributes = user.putObject("attributes");
-        attributes.putArray("nationalId").add(person.nationalId());
-        attributes.putArray("employmentStatus").add(person.employmentStatus());
-        attributes.putArray("agencyCode").add(person.agencyCode());
-        attributes.putArray("birthDate").add(person.birthDate().toString());
+        attributes.putArray(PersonnelAttributes.NATIONAL_ID).add(person.nationalId());
+        attributes.putArray(PersonnelAttributes.EMPLOYMENT_STATUS).add(person.employmentStatus());
+        attributes.putArray(PersonnelAttributes.AGENCY_CODE).add(person.agencyCode());
+        attributes.putArray(PersonnelAttributes.BIRTH_DATE).add(person.birthDate().toString());
         attributes.putArray("locale").add("zh-Hant");
         user.putArray("groups").add(personnel.groupPath(person.agencyCode()));
         ArrayNode roles = user.putArray("realmRoles");

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import tw.ecpa.keycloak.dev.realm.CertificateConfiguration;
+
 /**
  * The realm file the dev server imports: the operator's template exactly as the bundle ships it, plus
  * the demo agencies and personnel, the dev mail catcher as SMTP server, and a password generated for
@@ -83,20 +85,13 @@ public final class DevRealmImport {
     }
 
     /**
-     * Points the template's certificate login at the card world: its test root and issuing CAs as
-     * trust anchors, its test policies, its reader, and its holder-check service. The template ships
-     * these empty, so that no realm trusts the test PKI unless someone puts it there, as this does.
+     * Points the template's certificate login at the card world: the realm's one certificate
+     * configuration gets {@code certificates} (its test root and issuing CAs as trust anchors, its test
+     * policies, its reader), the binding step its holder-check service. The template ships these empty,
+     * so that no realm trusts the test PKI unless someone puts it there, as this does.
      */
-    public DevRealmImport withCardWorld(String trustAnchorPem, String issuingCasPem, String citizenPolicy,
-                                        String agencyPolicy, String readerUrl, String holderCheckUrl) {
-        // The home page's 憑證登入 box and the step-up 憑證登入 page check cards alike.
-        for (String alias : new String[] {"ecpa home", "ecpa certificate step-up"}) {
-            authenticatorConfig(alias).put("ecpa.certificate.trustAnchors", trustAnchorPem)
-                    .put("ecpa.certificate.issuingCas", issuingCasPem)
-                    .put("ecpa.certificate.citizenPolicies", citizenPolicy)
-                    .put("ecpa.certificate.agencyPolicies", agencyPolicy)
-                    .put("ecpa.certificate.componentUrl", readerUrl);
-        }
+    public DevRealmImport withCardWorld(CertificateConfiguration certificates, String holderCheckUrl) {
+        certificates.writeInto(realm);
         authenticatorConfig("ecpa certificate binding")
                 .put("ecpa.holder.verifiers", "certificate-suffix##http")
                 .put("ecpa.holder.http.url", holderCheckUrl);

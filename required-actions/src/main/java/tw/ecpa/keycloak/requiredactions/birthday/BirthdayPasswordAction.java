@@ -1,7 +1,6 @@
 package tw.ecpa.keycloak.requiredactions.birthday;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +24,8 @@ import org.keycloak.services.messages.Messages;
 
 import tw.ecpa.keycloak.core.account.BirthdayFormat;
 import tw.ecpa.keycloak.core.password.PasswordRules;
+import tw.ecpa.keycloak.model.AccountLock;
+import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
  * Required action {@value BirthdayPasswordActionFactory#PROVIDER_ID}: the first login after an
@@ -43,7 +44,6 @@ final class BirthdayPasswordAction implements RequiredActionProvider {
     static final String NO_BIRTHDAY_ON_RECORD = "ecpa.birthday.notOnRecord";
     /** Followed by the format's name: the message that says again what to type. */
     static final String BAD_BIRTHDAY_FORMAT = "ecpa.birthday.badFormat.";
-    static final String BIRTH_DATE_ATTRIBUTE = "birthDate";
 
     @Override
     public InitiatedActionSupport initiatedActionSupport() {
@@ -67,13 +67,13 @@ final class BirthdayPasswordAction implements RequiredActionProvider {
                 .detail(Details.CREDENTIAL_TYPE, "password");
         BruteForceProtector protector = context.getSession().getProvider(BruteForceProtector.class);
 
-        if (isLocked(context, protector)) {
+        if (AccountLock.isLocked(context.getSession(), realm, user)) {
             event.error(Errors.USER_TEMPORARILY_DISABLED);
             context.challenge(page(context, new FormMessage(FIELD_BIRTHDAY, Messages.ACCOUNT_TEMPORARILY_DISABLED)));
             return;
         }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        LocalDate birthday = birthdayOnRecord(user);
+        LocalDate birthday = PersonnelRecord.of(user).birthDate().orElse(null);
         if (birthday == null) {
             event.detail(Details.REASON, "no birth date on record").error(Errors.INVALID_USER_CREDENTIALS);
             context.challenge(page(context, new FormMessage(FIELD_BIRTHDAY, NO_BIRTHDAY_ON_RECORD)));
@@ -93,7 +93,7 @@ final class BirthdayPasswordAction implements RequiredActionProvider {
             if (realm.isBruteForceProtected()) {
                 protector.failedLogin(realm, user, context.getConnection(), context.getUriInfo(), null);
             }
-            String message = isLocked(context, protector) ? Messages.ACCOUNT_TEMPORARILY_DISABLED : WRONG_BIRTHDAY;
+            String message = AccountLock.isLocked(context.getSession(), realm, user) ? Messages.ACCOUNT_TEMPORARILY_DISABLED : WRONG_BIRTHDAY;
             context.challenge(page(context, new FormMessage(FIELD_BIRTHDAY, message)));
             return;
         }
@@ -132,25 +132,6 @@ final class BirthdayPasswordAction implements RequiredActionProvider {
         PolicyError error = context.getSession().getProvider(PasswordPolicyManagerProvider.class)
                 .validate(context.getRealm(), context.getUser(), password);
         return error == null ? null : new FormMessage(FIELD_PASSWORD, error.getMessage(), error.getParameters());
-    }
-
-    private static boolean isLocked(RequiredActionContext context, BruteForceProtector protector) {
-        RealmModel realm = context.getRealm();
-        return realm.isBruteForceProtected()
-                && (protector.isTemporarilyDisabled(context.getSession(), realm, context.getUser())
-                    || protector.isPermanentlyLockedOut(context.getSession(), realm, context.getUser()));
-    }
-
-    private static LocalDate birthdayOnRecord(UserModel user) {
-        String value = user.getFirstAttribute(BIRTH_DATE_ATTRIBUTE);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     static BirthdayFormat format(RequiredActionContext context) {

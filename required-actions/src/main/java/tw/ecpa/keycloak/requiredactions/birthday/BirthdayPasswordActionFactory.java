@@ -2,6 +2,7 @@ package tw.ecpa.keycloak.requiredactions.birthday;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
@@ -13,7 +14,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
+import tw.ecpa.keycloak.core.BundleVersion;
 import tw.ecpa.keycloak.core.account.BirthdayFormat;
 import tw.ecpa.keycloak.core.account.GeneratedPasswordLifespan;
 
@@ -23,7 +26,7 @@ import tw.ecpa.keycloak.core.account.GeneratedPasswordLifespan;
  * {@link BirthdayFormat}, by default {@link BirthdayFormat#DEFAULT}; {@value #CONFIG_GENERATED_PASSWORD_LIFESPAN}
  * is how long the e-mailed password opens this step ({@link GeneratedPasswordLifespan}, read by 帳號登入).
  */
-public final class BirthdayPasswordActionFactory implements RequiredActionFactory {
+public final class BirthdayPasswordActionFactory implements RequiredActionFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "ecpa-birthday-password";
     public static final String CONFIG_BIRTHDAY_FORMAT = "birthday-format";
@@ -96,5 +99,10 @@ public final class BirthdayPasswordActionFactory implements RequiredActionFactor
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }

@@ -1,13 +1,18 @@
 package tw.ecpa.keycloak.requiredactions.personaldata;
 
+import java.util.Map;
+
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+import tw.ecpa.keycloak.core.BundleVersion;
 
 /** Required action {@value #PROVIDER_ID}: 個人資料修改, custom account first. */
-public final class PersonalDataActionFactory implements RequiredActionFactory {
+public final class PersonalDataActionFactory implements RequiredActionFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "ecpa-personal-data";
     private static final PersonalDataAction ACTION = new PersonalDataAction();
@@ -37,5 +42,10 @@ public final class PersonalDataActionFactory implements RequiredActionFactory {
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 }

@@ -1,0 +1,4 @@
+/**
+ * The direct grant refused: the password grant would skip every step of the browser flow.
+ */
+package tw.ecpa.keycloak.authenticators.directgrant;
