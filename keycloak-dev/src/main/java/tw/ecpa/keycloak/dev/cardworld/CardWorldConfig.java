@@ -40,12 +40,16 @@ public final class CardWorldConfig {
      * on 8191, the PKI kept in {@code pkiDirectory} between runs.
      */
     public static CardWorldConfig development(Path pkiDirectory) {
+        return developmentBuilder(pkiDirectory).build();
+    }
+
+    /** {@link #development}'s settings, to add to (e.g. the origins of the cluster's nodes). */
+    public static Builder developmentBuilder(Path pkiDirectory) {
         return builder()
                 .pkiDirectory(pkiDirectory)
                 .readerPort(VirtualCardReader.DEFAULT_PORT)
                 .revocationPort(DEVELOPMENT_REVOCATION_PORT)
-                .holderCheckPort(DEVELOPMENT_HOLDER_CHECK_PORT)
-                .build();
+                .holderCheckPort(DEVELOPMENT_HOLDER_CHECK_PORT);
     }
 
     /** For tests: free ports, a temporary PKI. */

@@ -2,7 +2,6 @@ package tw.ecpa.keycloak.dev.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,28 +88,20 @@ public final class DevKeycloak implements AutoCloseable {
     }
 
     private static void requireFree(int port) {
-        if (!isFree(port)) {
+        if (!Ports.isFree(port)) {
             throw new IllegalStateException("Port " + port + " on 127.0.0.1 is taken: is an earlier dev Keycloak still running?");
         }
     }
 
     /** The JVM that kc.sh started may take a moment after the script to let go of its ports. */
     private static void awaitFree(int port) {
-        for (int tries = 0; tries < 30 && !isFree(port); tries++) {
+        for (int tries = 0; tries < 30 && !Ports.isFree(port); tries++) {
             try {
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for port " + port, e);
             }
-        }
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -1,0 +1,35 @@
+package tw.ecpa.keycloak.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class DevOptionsTest {
+
+    @Test
+    void noOptionsIsOneNodeOnTheEmbeddedDatabase() {
+        assertThat(DevOptions.parse(List.of())).isEqualTo(new DevOptions(false, 1));
+    }
+
+    @Test
+    void postgresWithTwoNodesIsACluster() {
+        assertThat(DevOptions.parse(List.of("--db=postgres", "--nodes=2"))).isEqualTo(new DevOptions(true, 2));
+        assertThat(DevOptions.parse(List.of("--db=postgres"))).isEqualTo(new DevOptions(true, 1));
+    }
+
+    @Test
+    void severalNodesOnH2AreRefusedWithWhatToAdd() {
+        assertThatThrownBy(() -> DevOptions.parse(List.of("--nodes=2"))).hasMessageContaining("add --db=postgres");
+    }
+
+    @Test
+    void badValuesAreRefusedWithTheUsage() {
+        assertThatThrownBy(() -> DevOptions.parse(List.of("--db=mysql"))).hasMessageContaining("dev-file or postgres").hasMessageContaining("usage:");
+        assertThatThrownBy(() -> DevOptions.parse(List.of("--db=postgres", "--nodes=two"))).hasMessageContaining("takes a number");
+        assertThatThrownBy(() -> DevOptions.parse(List.of("--db=postgres", "--nodes=9"))).hasMessageContaining("1 to 4");
+        assertThatThrownBy(() -> DevOptions.parse(List.of("--verbose"))).hasMessageContaining("unknown option --verbose");
+    }
+}
