@@ -45,7 +45,7 @@ final class AgencyCertificateHolder {
         String username = AgencyCertificateAccount.usernameFor(agency.code());
         UserModel account = session.users().getUserByUsername(realm, username);
         if (account == null) {
-            create(username);
+            create(username, agency);
             account = session.users().getUserByUsername(realm, username);
             if (account == null) {
                 throw new IllegalStateException("the account " + username + " could not be made");
@@ -66,16 +66,24 @@ final class AgencyCertificateHolder {
     }
 
     /**
-     * Makes the account in a transaction of its own, so that of two first logins of the same agency's card
-     * at once (on two nodes, say) one makes it and the other, refused by the unique username, uses it.
+     * Makes the account whole (name, agency code, membership of the agency group) in a transaction of its
+     * own, so that of two first logins of the same agency's card at once (on two nodes, say) one makes it
+     * and the other, refused by the unique username, finds it complete: had the membership been left to
+     * the login's own transaction, both would add it and the second commit would fail on the membership's
+     * unique key (ClusterIT).
      */
-    private void create(String username) {
+    private void create(String username, Agency agency) {
         String realmId = realm.getId();
+        String groupId = agency.group().getId();
         try {
             KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), session.getContext(), own -> {
-                UserModel made = own.users().addUser(own.realms().getRealm(realmId), username);
+                RealmModel ownRealm = own.realms().getRealm(realmId);
+                UserModel made = own.users().addUser(ownRealm, username);
                 made.setEnabled(true);
                 made.setSingleAttribute(AgencyCertificateAccount.MARKER_ATTRIBUTE, AgencyCertificateAccount.MARKER_VALUE);
+                made.setFirstName(agency.group().getName());
+                PersonnelRecord.of(made).setAgencyCode(agency.code());
+                made.joinGroup(ownRealm.getGroupById(groupId));
             });
         } catch (ModelDuplicateException e) {
             // The other login made it first.
