@@ -40,6 +40,9 @@ final class CardLoginClient {
     private Page page;
     /** Where an application on Keycloak's own host is reached (the personnel console): redirects there stop. */
     private String applicationPrefix;
+    /** A cluster's public address and the node that requests to it go to, like a load balancer's choice; null: none. */
+    private URI front;
+    private URI node;
 
     CardLoginClient(URI reader) {
         this.reader = reader;
@@ -54,6 +57,24 @@ final class CardLoginClient {
     CardLoginClient stopAt(String prefix) {
         this.applicationPrefix = prefix;
         return this;
+    }
+
+    /**
+     * Sends every later request for the cluster's public address {@code front} to {@code node} instead, as a
+     * load balancer would; Keycloak's redirects to {@code front} are followed on that node too.
+     */
+    CardLoginClient onNode(URI front, URI node) {
+        this.front = front;
+        this.node = node;
+        return this;
+    }
+
+    private URI routed(URI uri) {
+        if (front == null || !front.getRawAuthority().equals(uri.getRawAuthority())) {
+            return uri;
+        }
+        return URI.create(node.getScheme() + "://" + node.getRawAuthority() + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
     }
 
     /** What the last answer was: a Keycloak page, or the redirect to the application. */
@@ -131,6 +152,11 @@ final class CardLoginClient {
     /** The home page's 憑證登入 box: like {@link #logInWithPin}, with the box's hidden method field. */
     Page logInWithPinOnHomePage(String pin) {
         String answer = sign(page.nonce(), pin);
+        return post(page.formAction("ecpa-certificate-form"), Map.of("ecpa.method", "certificate", "ecpa.cardAnswer", answer));
+    }
+
+    /** The home page's 憑證登入 box posting a given answer (a replayed one, or one signed earlier). */
+    Page postAnswerOnHomePage(String answer) {
         return post(page.formAction("ecpa-certificate-form"), Map.of("ecpa.method", "certificate", "ecpa.cardAnswer", answer));
     }
 
@@ -264,7 +290,7 @@ final class CardLoginClient {
     private Page follow(HttpResponse<String> response) {
         int hops = 0;
         while ((response.statusCode() == 302 || response.statusCode() == 303) && hops++ < 10) {
-            URI location = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            URI location = routed(response.uri().resolve(response.headers().firstValue("Location").orElseThrow()));
             if (!location.getAuthority().equals(response.uri().getAuthority())
                     || applicationPrefix != null && location.toString().startsWith(applicationPrefix)) {
                 return new Page(response.statusCode(), response.body(), location);
@@ -275,7 +301,7 @@ final class CardLoginClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).method(request.method(),
+        HttpRequest.Builder builder = HttpRequest.newBuilder(routed(request.uri())).method(request.method(),
                 request.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()));
         request.headers().map().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
         cookies.addTo(builder);

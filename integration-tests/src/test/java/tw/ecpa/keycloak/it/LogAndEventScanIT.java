@@ -65,12 +65,15 @@ class LogAndEventScanIT extends EcpaIntegrationTest {
         for (int i = 0; i < lines.size(); i++) {
             scan.scan("the server log, line " + (i + 1), lines.get(i));
         }
-        // VisitorFiguresRestartIT's own server, when it ran, logs to a file.
+        // VisitorFiguresRestartIT's own server and ClusterIT's nodes, when they ran, log to files.
         Path restartLog = Path.of(System.getProperty("ecpa.restartKeycloak.home", "target/restart-keycloak")).resolveSibling("restart-keycloak.log");
-        if (Files.exists(restartLog)) {
-            List<String> restartLines = Files.readAllLines(restartLog);
-            for (int i = 0; i < restartLines.size(); i++) {
-                scan.scan(restartLog.getFileName() + ", line " + (i + 1), restartLines.get(i));
+        Path clusterLogs = Path.of(System.getProperty("ecpa.clusterKeycloak.home", "target/cluster-keycloak")).resolveSibling("cluster");
+        for (Path log : List.of(restartLog, clusterLogs.resolve("node-1.log"), clusterLogs.resolve("node-2.log"))) {
+            if (Files.exists(log)) {
+                List<String> logLines = Files.readAllLines(log);
+                for (int i = 0; i < logLines.size(); i++) {
+                    scan.scan(log.getFileName() + ", line " + (i + 1), logLines.get(i));
+                }
             }
         }
         assertNothingFound(scan, lines.size() + " lines of the server log");

@@ -48,6 +48,11 @@ final class ResetMails {
                 .toList();
     }
 
+    /** The same over what another mail catcher received (the cluster test's own). */
+    static List<Letter> to(List<MimeMessage> received, String address) {
+        return received.stream().filter(m -> isTo(m, address)).map(ResetMails::letter).toList();
+    }
+
     static Letter onlyTo(MailServer mail, String address) {
         List<Letter> letters = to(mail, address);
         if (letters.size() != 1) {
