@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A Keycloak distribution Maven unpacked (the launcher's under keycloak-dev/target/keycloak, the restart
@@ -47,7 +45,7 @@ public final class DevKeycloak implements AutoCloseable {
         requireFree(managementPort);
         try {
             Files.deleteIfExists(log);
-            deleteRecursively(home.resolve("data"));
+            Directories.deleteRecursively(home.resolve("data"));
             Path imports = Files.createDirectories(home.resolve("data/import"));
             Files.writeString(imports.resolve(realmName + "-realm.json"), realmJson);
         } catch (IOException e) {
@@ -105,16 +103,6 @@ public final class DevKeycloak implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 
     /** Stops Keycloak and the JVM the start script launched, gracefully first. */
     @Override

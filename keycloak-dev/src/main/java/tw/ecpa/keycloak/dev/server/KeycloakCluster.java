@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Keycloak as a ministry runs it: several nodes in production mode on one PostgreSQL database, clustered by
@@ -84,7 +82,7 @@ public final class KeycloakCluster implements AutoCloseable {
             Path buildLog = work.resolve("kc-build.log");
             Files.deleteIfExists(buildLog);
             build(distribution, buildLog);
-            deleteRecursively(distribution.resolve("data"));
+            Directories.deleteRecursively(distribution.resolve("data"));
             Path imports = Files.createDirectories(distribution.resolve("data/import"));
             Files.writeString(imports.resolve(realmName + "-realm.json"), realmJson);
             for (int i = 0; i < size; i++) {
@@ -159,16 +157,6 @@ public final class KeycloakCluster implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 
     /** Stops every node, the last first, then the database. */
     @Override

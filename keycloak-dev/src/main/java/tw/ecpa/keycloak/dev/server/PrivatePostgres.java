@@ -123,7 +123,7 @@ public final class PrivatePostgres implements AutoCloseable {
             if (Files.exists(data().resolve("postmaster.pid"))) {
                 run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "immediate", "stop"), false);
             }
-            deleteRecursively(directory);
+            Directories.deleteRecursively(directory);
             Files.createDirectories(data());
             Path passwordFile = directory.resolve("initdb-password");
             Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
@@ -239,16 +239,6 @@ public final class PrivatePostgres implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 
     /** Stops the server; the data stays until the next start makes a new cluster. */
     @Override
