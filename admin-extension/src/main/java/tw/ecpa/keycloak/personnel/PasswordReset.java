@@ -16,6 +16,7 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.services.managers.AuthenticationManager;
 
 import tw.ecpa.keycloak.model.Agencies;
+import tw.ecpa.keycloak.model.EcpaMetrics;
 
 /**
  * The reset itself, after the officer's 確定: e-mail address, generated password, the first-login mark,
@@ -23,7 +24,8 @@ import tw.ecpa.keycloak.model.Agencies;
  * the request's transaction and the mails go last: when the mail server refuses either, the transaction
  * is rolled back, so the old password, the old address and the old required actions all stay, and no
  * event is recorded. (A letter already taken by the server then holds a password that never worked;
- * the officer is told the reset failed and does it again.)
+ * the officer is told the reset failed and does it again.) Each reset done is counted by method, each
+ * refused letter by letter ({@link EcpaMetrics}).
  */
 final class PasswordReset {
 
@@ -38,10 +40,13 @@ final class PasswordReset {
     private final RealmModel realm;
     private final Agencies agencies;
 
-    PasswordReset(KeycloakSession session, RealmModel realm, Agencies agencies) {
+    private final EcpaMetrics metrics;
+
+    PasswordReset(KeycloakSession session, RealmModel realm, Agencies agencies, EcpaMetrics metrics) {
         this.session = session;
         this.realm = realm;
         this.agencies = agencies;
+        this.metrics = metrics;
     }
 
     /** Returns the address the reset replaced ({@code ""} when there was none), or empty when the address stayed. */
@@ -55,18 +60,30 @@ final class PasswordReset {
         GeneratedPassword password = GeneratedPassword.ofLength(passwordLength);
         storeHashed(person, password);
         person.addRequiredAction(BIRTHDAY_PASSWORD_ACTION);
+        mail(EcpaMetrics.Letter.PASSWORD_RESET, () -> new ResetLetter(session, realm).send(person, caller, password, agencies));
+        if (emailChanged && previousEmail != null && !previousEmail.isBlank()) {
+            // No reset moves the letter to another mailbox unnoticed: without the notice, nothing happens.
+            mail(EcpaMetrics.Letter.EMAIL_CHANGED, () -> new EmailChangeNotice(session, realm).send(person, previousEmail, caller, agencies));
+        }
+        endSessions(person);
+        caller.method().ifPresent(method -> metrics.passwordReset(method.code()));
+        return emailChanged ? Optional.of(previousEmail == null ? "" : previousEmail) : Optional.empty();
+    }
+
+    /** One letter; a mail server that refuses it is counted under the letter and undoes the whole reset. */
+    private void mail(EcpaMetrics.Letter letter, Mailing mailing) {
         try {
-            new ResetLetter(session, realm).send(person, caller, password, agencies);
-            if (emailChanged && previousEmail != null && !previousEmail.isBlank()) {
-                // No reset moves the letter to another mailbox unnoticed: without the notice, nothing happens.
-                new EmailChangeNotice(session, realm).send(person, previousEmail, caller, agencies);
-            }
+            mailing.send();
         } catch (EmailException e) {
+            metrics.mailFailed(letter);
             session.getTransactionManager().setRollbackOnly();
             throw PersonnelProblem.MAIL_FAILED.exception();
         }
-        endSessions(person);
-        return emailChanged ? Optional.of(previousEmail == null ? "" : previousEmail) : Optional.empty();
+    }
+
+    @FunctionalInterface
+    private interface Mailing {
+        void send() throws EmailException;
     }
 
     /**

@@ -29,6 +29,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import tw.ecpa.keycloak.core.NationalId;
 import tw.ecpa.keycloak.personnel.PendingResets.PendingReset;
 import tw.ecpa.keycloak.model.Agencies;
+import tw.ecpa.keycloak.model.EcpaMetrics;
 import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
@@ -157,7 +158,7 @@ public class PersonnelResource {
             }
             String email = ResetEmail.check(session, person, reset.email());
             new ResetRateLimit(session.singleUseObjects(), settings.resetsPerHour()).claim(caller.user().getId());
-            Optional<String> replacedEmail = new PasswordReset(session, realm, agencies).perform(person, email, caller, settings.passwordLength());
+            Optional<String> replacedEmail = new PasswordReset(session, realm, agencies, EcpaMetrics.global()).perform(person, email, caller, settings.passwordLength());
             events.passwordReset(caller, person, reset.reason(), replacedEmail);
 
             Map<String, Object> body = new LinkedHashMap<>();

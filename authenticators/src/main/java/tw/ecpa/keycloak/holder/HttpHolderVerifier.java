@@ -14,7 +14,10 @@ import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.util.EntityUtils;
+import io.micrometer.core.instrument.Timer;
 import org.jboss.logging.Logger;
+
+import tw.ecpa.keycloak.model.EcpaMetrics;
 
 /**
  * Asks a holder-check service (the contract keycloak-dev's responder speaks): {@code POST} JSON
@@ -29,13 +32,27 @@ final class HttpHolderVerifier implements HolderVerifier {
     private static final int MAX_ANSWER = 8 * 1024;
 
     private final CloseableHttpClient http;
+    private final EcpaMetrics metrics;
 
-    HttpHolderVerifier(CloseableHttpClient http) {
+    HttpHolderVerifier(CloseableHttpClient http, EcpaMetrics metrics) {
         this.http = http;
+        this.metrics = metrics;
     }
 
+    /** Every question timed and counted by answer ({@link EcpaMetrics#HOLDER_CHECKS}), a missing URL included. */
     @Override
     public HolderCheck check(HolderCheckRequest request, Map<String, String> config) {
+        Timer.Sample sample = metrics.start();
+        HolderCheck answer = HolderCheck.UNAVAILABLE;
+        try {
+            answer = ask(request, config);
+            return answer;
+        } finally {
+            metrics.holderChecked(sample, answer);
+        }
+    }
+
+    private HolderCheck ask(HolderCheckRequest request, Map<String, String> config) {
         HttpHolderVerifierConfig settings = HttpHolderVerifierConfig.read(config);
         if (settings.url().isEmpty()) {
             LOG.warn("http holder verifier has no service URL configured; refusing");

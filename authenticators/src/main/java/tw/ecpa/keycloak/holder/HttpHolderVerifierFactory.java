@@ -10,6 +10,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import tw.ecpa.keycloak.core.BundleVersion;
+import tw.ecpa.keycloak.model.EcpaMetrics;
 
 /** Holder verifier {@value #PROVIDER_ID}: asks the certificate authority's holder-check service over HTTP. */
 public final class HttpHolderVerifierFactory implements HolderVerifierFactory, ServerInfoAwareProviderFactory {
@@ -18,7 +19,7 @@ public final class HttpHolderVerifierFactory implements HolderVerifierFactory, S
 
     @Override
     public HolderVerifier create(KeycloakSession session) {
-        return new HttpHolderVerifier(session.getProvider(HttpClientProvider.class).getHttpClient());
+        return new HttpHolderVerifier(session.getProvider(HttpClientProvider.class).getHttpClient(), EcpaMetrics.global());
     }
 
     @Override

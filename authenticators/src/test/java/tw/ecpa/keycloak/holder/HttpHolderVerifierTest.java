@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import tw.ecpa.keycloak.core.NationalId;
 import tw.ecpa.keycloak.core.certificate.CardKind;
 import tw.ecpa.keycloak.core.certificate.CertificateProfile;
+import tw.ecpa.keycloak.model.EcpaMetrics;
 
 class HttpHolderVerifierTest {
 
@@ -30,6 +32,8 @@ class HttpHolderVerifierTest {
     private volatile int status = 200;
     private volatile String answer = "{\"result\":\"MATCH\"}";
     private volatile long delayMillis;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final EcpaMetrics metrics = new EcpaMetrics(registry);
     private HttpServer service;
     private CloseableHttpClient http;
 
@@ -65,7 +69,7 @@ class HttpHolderVerifierTest {
     }
 
     private HolderCheck check() {
-        return new HttpHolderVerifier(http).check(REQUEST, config("1000"));
+        return new HttpHolderVerifier(http, metrics).check(REQUEST, config("1000"));
     }
 
     @Test
@@ -105,7 +109,7 @@ class HttpHolderVerifierTest {
         delayMillis = 1500;
         long start = System.nanoTime();
 
-        assertThat(new HttpHolderVerifier(http).check(REQUEST, config("300"))).isEqualTo(HolderCheck.UNAVAILABLE);
+        assertThat(new HttpHolderVerifier(http, metrics).check(REQUEST, config("300"))).isEqualTo(HolderCheck.UNAVAILABLE);
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1400);
     }
 
@@ -114,11 +118,36 @@ class HttpHolderVerifierTest {
         Map<String, String> config = config("500");
         service.stop(0);
 
-        assertThat(new HttpHolderVerifier(http).check(REQUEST, config)).isEqualTo(HolderCheck.UNAVAILABLE);
+        assertThat(new HttpHolderVerifier(http, metrics).check(REQUEST, config)).isEqualTo(HolderCheck.UNAVAILABLE);
     }
 
     @Test
     void givenNoUrlConfiguredThenItIsUnavailable() {
-        assertThat(new HttpHolderVerifier(http).check(REQUEST, Map.of())).isEqualTo(HolderCheck.UNAVAILABLE);
+        assertThat(new HttpHolderVerifier(http, metrics).check(REQUEST, Map.of())).isEqualTo(HolderCheck.UNAVAILABLE);
+    }
+
+    @Test
+    void everyAnswerIsTimedUnderItsOutcome() {
+        check();
+        answer = "{\"result\":\"UNKNOWN_CERTIFICATE\"}";
+        check();
+        status = 503;
+        check();
+
+        assertThat(registry.get(EcpaMetrics.HOLDER_CHECKS).tags("outcome", "match").timer().count()).isEqualTo(1);
+        assertThat(registry.get(EcpaMetrics.HOLDER_CHECKS).tags("outcome", "unknown-certificate").timer().count()).isEqualTo(1);
+        assertThat(registry.get(EcpaMetrics.HOLDER_CHECKS).tags("outcome", "unavailable").timer().count()).isEqualTo(1);
+        assertThat(registry.find(EcpaMetrics.HOLDER_CHECKS).tags("outcome", "mismatch").timer()).isNull();
+    }
+
+    @Test
+    void aSlowServiceShowsInTheTimeAndAsUnavailable() {
+        delayMillis = 1500;
+
+        new HttpHolderVerifier(http, metrics).check(REQUEST, config("300"));
+
+        var timer = registry.get(EcpaMetrics.HOLDER_CHECKS).tags("outcome", "unavailable").timer();
+        assertThat(timer.count()).isEqualTo(1);
+        assertThat(timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(250);
     }
 }

@@ -15,6 +15,12 @@ public class EcpaServerConfig implements KeycloakServerConfig {
         // scans all of it for the test data's secrets.
         config.log().categoryLevel("tw.ecpa", "DEBUG").categoryLevel("org.keycloak", "INFO");
         return config.dependency("tw.ecpa.keycloak", "ecpa-keycloak-bundle")
+                // The management interface (9000) as docs/operations.md has an operator turn it on: /health, and
+                // /metrics with Keycloak's user-event metrics next to the ecpa meters (MetricsIT).
+                .option("health-enabled", "true")
+                .option("metrics-enabled", "true")
+                .option("event-metrics-user-enabled", "true")
+                .option("event-metrics-user-tags", "realm")
                 // theme: the header's online-now figure is kept the shortest interval there is (0 is refused), so a
                 // test sees its own login a second later
                 .spiOption("realm-restapi-extension", "ecpa-portal", "online-now-seconds", "1");

@@ -28,6 +28,7 @@ import tw.ecpa.keycloak.authenticators.cardbinding.CertificateBindingAuthenticat
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginAuthenticatorFactory;
 import tw.ecpa.keycloak.authenticators.directgrant.DirectGrantRefusalFactory;
 import tw.ecpa.keycloak.authenticators.home.EcpaHomeAuthenticatorFactory;
+import tw.ecpa.keycloak.authenticators.metrics.EcpaMetricsListenerFactory;
 import tw.ecpa.keycloak.authenticators.tokens.CustomAccountMapper;
 import tw.ecpa.keycloak.authenticators.tokens.LoginMethodAmrMapper;
 import tw.ecpa.keycloak.authenticators.tokens.PersonNameMapper;
@@ -77,11 +78,15 @@ class ServerInfoIT extends EcpaIntegrationTest {
             "eventsListener", List.of(LoginCountingListenerFactory.PROVIDER_ID),
             "realm-restapi-extension", List.of(PortalChromeResourceFactory.PROVIDER_ID));
 
+    // The login events' meters (docs/operations.md, Metrics and alerts): a global listener, in no realm's list.
+    static final Map<String, List<String>> METRICS_PROVIDERS = Map.of(
+            "eventsListener", List.of(EcpaMetricsListenerFactory.PROVIDER_ID));
+
     @Test
     void theServerRunsEveryProviderFactoryOfOurs() {
         ServerInfoRepresentation info = admin.serverInfo().getInfo();
 
-        Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS).flatMap(providers -> providers.entrySet().stream())
+        Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS, METRICS_PROVIDERS).flatMap(providers -> providers.entrySet().stream())
                 .forEach(entry -> assertThat(info.getProviders().get(entry.getKey()).getProviders())
                         .as("providers of SPI %s", entry.getKey())
                         .containsKeys(entry.getValue().toArray(String[]::new)));
@@ -92,7 +97,7 @@ class ServerInfoIT extends EcpaIntegrationTest {
     void everyProviderOfOursReportsTheBundleVersion() {
         ServerInfoRepresentation info = admin.serverInfo().getInfo();
         Map<String, String> notReporting = new TreeMap<>();
-        Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS).flatMap(providers -> providers.entrySet().stream())
+        Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS, METRICS_PROVIDERS).flatMap(providers -> providers.entrySet().stream())
                 .forEach(entry -> entry.getValue().forEach(id -> {
                     Map<String, String> operational = info.getProviders().get(entry.getKey()).getProviders().get(id).getOperationalInfo();
                     if (operational == null || !BundleVersion.version().equals(operational.get("version"))) {
@@ -115,7 +120,7 @@ class ServerInfoIT extends EcpaIntegrationTest {
 
     @Test
     void theListCoversEveryRegisteredFactory() throws IOException, URISyntaxException {
-        int listed = Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS).flatMap(providers -> providers.values().stream())
+        int listed = Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS, METRICS_PROVIDERS).flatMap(providers -> providers.values().stream())
                 .mapToInt(List::size).sum();
 
         assertThat(registeredFactoryClasses()).hasSize(listed);

@@ -21,6 +21,8 @@ public enum LoginMethod {
 
     /** Auth note and user-session note: the {@link #id()} of the method that logged the person in. */
     public static final String NOTE = "ecpa.loginMethod";
+    /** Login event detail (LOGIN, LOGIN_ERROR): the {@link #id()} of the method tried or used. */
+    public static final String EVENT_DETAIL = "ecpa_login_method";
     /** User-session note the agency-certificate login adds: the code of the agency it acts for. */
     public static final String ACTING_AGENCY_NOTE = "ecpa.actingAgency";
 

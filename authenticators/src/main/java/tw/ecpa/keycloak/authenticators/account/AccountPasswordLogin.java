@@ -1,5 +1,6 @@
 package tw.ecpa.keycloak.authenticators.account;
 
+import static tw.ecpa.keycloak.model.LoginMethod.EVENT_DETAIL;
 import static tw.ecpa.keycloak.model.LoginMethod.PASSWORD;
 
 import java.time.Instant;
@@ -63,7 +64,7 @@ public final class AccountPasswordLogin implements LoginMethod {
         String password = form.getFirst(FIELD_PASSWORD);
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         context.clearUser();
-        context.getEvent().detail(Details.USERNAME, PersonnelAccounts.forEvents(typed));
+        context.getEvent().detail(Details.USERNAME, PersonnelAccounts.forEvents(typed)).detail(EVENT_DETAIL, PASSWORD.id());
 
         Optional<UserModel> found = new PersonnelLookup(context.getSession(), context.getRealm()).byAccountOrNationalId(typed);
         if (found.isEmpty()) {

@@ -22,6 +22,7 @@ import org.keycloak.models.utils.FormMessage;
 import tw.ecpa.keycloak.authenticators.IdentifyingStep;
 import tw.ecpa.keycloak.authenticators.gate.LoginGate;
 import tw.ecpa.keycloak.core.NationalId;
+import tw.ecpa.keycloak.model.EcpaMetrics;
 import tw.ecpa.keycloak.model.PersonnelLookup;
 
 /**
@@ -52,6 +53,12 @@ final class ForgotPasswordLookup implements IdentifyingStep {
     static final String FIRST_LOGIN_PENDING = "ecpa_reset_before_first_login";
 
     private static final Logger LOG = Logger.getLogger(ForgotPasswordLookup.class);
+
+    private final EcpaMetrics metrics;
+
+    ForgotPasswordLookup(EcpaMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -115,7 +122,7 @@ final class ForgotPasswordLookup implements IdentifyingStep {
      * the answer's time says no more than its page. Nobody to write to, or a mail server that refuses,
      * changes nothing of what the page says either.
      */
-    private static void explainTheFirstLogin(AuthenticationFlowContext context, EventBuilder event, UserModel person) {
+    void explainTheFirstLogin(AuthenticationFlowContext context, EventBuilder event, UserModel person) {
         event.detail(Details.REASON, "no first login yet");
         if (person.getEmail() == null || person.getEmail().isBlank()) {
             event.error(Errors.INVALID_EMAIL);
@@ -129,6 +136,7 @@ final class ForgotPasswordLookup implements IdentifyingStep {
             // The exception's own text may hold the address: only the kinds of failure are logged.
             LOG.warnf("the first-login letter to user %s could not be sent: %s (%s)", person.getId(),
                     e.getClass().getSimpleName(), e.getCause() == null ? "-" : e.getCause().getClass().getSimpleName());
+            metrics.mailFailed(EcpaMetrics.Letter.FIRST_LOGIN_WAYS);
             event.error(Errors.EMAIL_SEND_FAILED);
         }
     }

@@ -15,6 +15,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import tw.ecpa.keycloak.core.BundleVersion;
+import tw.ecpa.keycloak.model.EcpaMetrics;
 
 /**
  * Authenticator {@value #PROVIDER_ID}: 忘記密碼's first step in the reset-credentials flow (national ID or
@@ -23,7 +24,7 @@ import tw.ecpa.keycloak.core.BundleVersion;
 public final class ForgotPasswordLookupFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "ecpa-forgot-password";
-    private static final ForgotPasswordLookup LOOKUP = new ForgotPasswordLookup();
+    private static final ForgotPasswordLookup LOOKUP = new ForgotPasswordLookup(EcpaMetrics.global());
 
     private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(ForgotPasswordConfig.COOL_DOWN_SECONDS).type(ProviderConfigProperty.STRING_TYPE)

@@ -14,6 +14,7 @@ import org.keycloak.models.KeycloakSession;
 
 import tw.ecpa.keycloak.core.certificate.CertificateProfile;
 import tw.ecpa.keycloak.core.certificate.CertificateProfileException;
+import tw.ecpa.keycloak.model.EcpaMetrics;
 
 /**
  * The server-side check of a card's signed answer, in this order (as docs/flows.md lists it under
@@ -40,10 +41,11 @@ final class CardAnswerVerifier {
     static CardAnswerVerifier configured(KeycloakSession session, CertificateLoginConfig config) {
         TrustAnchors anchors = TrustAnchors.of(config.trustAnchorsPem(), config.issuingCasPem());
         RevocationFetch fetch = RevocationFetch.of(session, config.revocationTimeout());
+        EcpaMetrics metrics = EcpaMetrics.global();
         RevocationCheck revocation = new RevocationCheck(config.revocationMode(),
-                new CrlRevocationSource(session, fetch),
-                new CachedOcspAnswers(new OcspRevocationSource(session, fetch), session.singleUseObjects(),
-                        config.ocspCacheMaxAge(), Clock.systemUTC()));
+                new MeasuredRevocationSource(new CrlRevocationSource(session, fetch), MeasuredRevocationSource.CRL, metrics),
+                new MeasuredRevocationSource(new CachedOcspAnswers(new OcspRevocationSource(session, fetch), session.singleUseObjects(),
+                        config.ocspCacheMaxAge(), Clock.systemUTC()), MeasuredRevocationSource.OCSP, metrics));
         return new CardAnswerVerifier(anchors, new AcceptedPolicies(config.citizenPolicies(), config.agencyPolicies()),
                 revocation, config.revocationFailOpen());
     }

@@ -27,7 +27,7 @@ public final class VerifiedCertificateNotes {
     static final String CERTIFICATE_NOTE = "ecpa.certificate.verified";
     /** The id of the user the verified card logged in; absent while a card bound to nobody awaits binding. */
     static final String LOGGED_IN_NOTE = "ecpa.certificate.loggedIn";
-    public static final String DETAIL_METHOD = "ecpa_login_method";
+    public static final String DETAIL_METHOD = LoginMethod.EVENT_DETAIL;
     public static final String DETAIL_ISSUER = "certificate_issuer";
     public static final String DETAIL_SERIAL = "certificate_serial";
 
