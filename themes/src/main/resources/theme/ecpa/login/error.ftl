@@ -1,12 +1,19 @@
 <#import "template.ftl" as layout>
-<#-- Keycloak's error page with the guide's two ways on: 上一步 (the page before) and 回首頁 (the portal's home). -->
+<#-- Keycloak's error page with the guide's two ways on: 上一步 (the page before) and 回首頁 (the portal's home).
+     Keycloak's bare "internal server error" (an uncaught server error: the database down, say) becomes what
+     happened and what to do: Keycloak rolled the request back, so nothing sent was saved. A 5xx with a
+     message of its own (a mail that could not be sent) keeps that message. -->
 <@layout.registrationLayout displayMessage=false; section>
 <!-- template: error.ftl (ecpa) -->
     <#if section = "header">
         ${kcSanitize(msg("errorTitle"))?no_esc}
     <#elseif section = "form">
         <div id="kc-error-message" class="${properties.kcAlertClass!} pf-m-danger" role="alert">
-            <p class="instruction">${kcSanitize(message.summary)?no_esc}</p>
+            <#if (statusCode!0) gte 500 && message.summary == msg("internalServerError")>
+                <p class="instruction" id="ecpa-unavailable">${msg("ecpa.error.unavailable")}</p>
+            <#else>
+                <p class="instruction">${kcSanitize(message.summary)?no_esc}</p>
+            </#if>
             <#if traceId??>
                 <p class="instruction" id="traceId">${msg("traceIdSupportMessage", traceId)}</p>
             </#if>

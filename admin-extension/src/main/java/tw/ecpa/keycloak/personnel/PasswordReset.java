@@ -3,6 +3,7 @@ package tw.ecpa.keycloak.personnel;
 import java.util.Optional;
 
 import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.PasswordCredentialProvider;
 import org.keycloak.credential.PasswordCredentialProviderFactory;
@@ -60,6 +61,7 @@ final class PasswordReset {
         GeneratedPassword password = GeneratedPassword.ofLength(passwordLength);
         storeHashed(person, password);
         person.addRequiredAction(BIRTHDAY_PASSWORD_ACTION);
+        writeNow();
         mail(EcpaMetrics.Letter.PASSWORD_RESET, () -> new ResetLetter(session, realm).send(person, caller, password, agencies));
         if (emailChanged && previousEmail != null && !previousEmail.isBlank()) {
             // No reset moves the letter to another mailbox unnoticed: without the notice, nothing happens.
@@ -68,6 +70,18 @@ final class PasswordReset {
         endSessions(person);
         caller.method().ifPresent(method -> metrics.passwordReset(method.code()));
         return emailChanged ? Optional.of(previousEmail == null ? "" : previousEmail) : Optional.empty();
+    }
+
+    /**
+     * Writes the new password, address and required action to the database now, inside the transaction:
+     * a database that fails (an outage) fails here, before any letter holds a password that would never
+     * work. What is left is a commit that fails after the letters, a moment rather than the whole request.
+     */
+    private void writeNow() {
+        JpaConnectionProvider jpa = session.getProvider(JpaConnectionProvider.class);
+        if (jpa != null) {
+            jpa.getEntityManager().flush();
+        }
     }
 
     /** One letter; a mail server that refuses it is counted under the letter and undoes the whole reset. */

@@ -1,8 +1,11 @@
 package tw.ecpa.keycloak.personnel;
 
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.WebApplicationException;
 
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
@@ -33,6 +36,9 @@ final class PersonnelApi implements AdminRealmResourceProvider {
         } catch (PersonnelException e) {
             ConsoleToken.withdrawCors(session);
             throw new ForbiddenException(e.toResponse());
+        } catch (ModelException | PersistenceException e) {
+            // who the caller is could not be read: the console says "try again", not "not authorised"
+            throw new WebApplicationException(DatabaseOutage.answer(session, e));
         }
         return new PersonnelResource(session, realm, caller, adminEvent, settings);
     }

@@ -28,7 +28,9 @@ enum PersonnelProblem {
     PERSON_DEPARTED(409, "person-departed", "ecpa.personnel.error.personDeparted"),
     RATE_LIMITED(429, "rate-limited", "ecpa.personnel.error.rateLimited"),
     LOOKUPS_RATE_LIMITED(429, "lookups-rate-limited", "ecpa.personnel.error.lookupsRateLimited"),
-    MAIL_FAILED(502, "mail-failed", "ecpa.personnel.error.mailFailed");
+    MAIL_FAILED(502, "mail-failed", "ecpa.personnel.error.mailFailed"),
+    /** Keycloak's database could not be read or written (an outage): nothing was changed, try again shortly. */
+    UNAVAILABLE(503, "unavailable", "ecpa.personnel.error.unavailable");
 
     private final int status;
     private final String code;

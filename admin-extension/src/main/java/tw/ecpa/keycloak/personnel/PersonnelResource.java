@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -299,11 +301,13 @@ public class PersonnelResource {
         return session.getContext().resolveLocale(caller.user());
     }
 
-    private static Response answer(Supplier<Response> work) {
+    private Response answer(Supplier<Response> work) {
         try {
             return work.get();
         } catch (PersonnelException e) {
             return e.toResponse();
+        } catch (ModelException | PersistenceException e) {
+            return DatabaseOutage.answer(session, e);
         }
     }
 }

@@ -11,6 +11,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -19,9 +20,12 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.UriBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.PasswordCredentialProvider;
 import org.keycloak.credential.PasswordCredentialProviderFactory;
@@ -29,6 +33,8 @@ import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.KeycloakContext;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.models.KeycloakUriInfo;
 import org.keycloak.models.PasswordPolicy;
@@ -39,7 +45,10 @@ import tw.ecpa.keycloak.model.Agencies;
 import tw.ecpa.keycloak.model.EcpaMetrics;
 import tw.ecpa.keycloak.personnel.PersonnelRealm.Person;
 
-/** A reset done is counted under the caller's method; a refused letter under its letter, and the reset is not. */
+/**
+ * A reset done is counted under the caller's method; a refused letter under its letter, and the reset is not;
+ * a database that fails on the reset's write fails it before any letter.
+ */
 class PasswordResetMetricsTest {
 
     private final PersonnelRealm world = new PersonnelRealm();
@@ -107,5 +116,30 @@ class PasswordResetMetricsTest {
         assertThat(registry.get(EcpaMetrics.MAIL_FAILURES).tags("letter", "email-changed").counter().count()).isEqualTo(1);
         assertThat(registry.find(EcpaMetrics.MAIL_FAILURES).tags("letter", "password-reset").counter()).isNull();
         assertThat(registry.find(EcpaMetrics.PASSWORD_RESETS).counters()).isEmpty();
+    }
+
+    @Test
+    void aDatabaseThatFailsOnTheWriteSendsNoLetterAndCountsNoReset() throws EmailException {
+        EntityManager entities = mock(EntityManager.class);
+        doThrow(new ModelException("Database operation failed", new PersistenceException("connection refused"))).when(entities).flush();
+        JpaConnectionProvider jpa = mock(JpaConnectionProvider.class);
+        when(jpa.getEntityManager()).thenReturn(entities);
+        when(world.session.getProvider(JpaConnectionProvider.class)).thenReturn(jpa);
+
+        assertThatThrownBy(() -> reset("old@example.org")).isInstanceOf(ModelException.class);
+
+        verify(mail, never()).send(anyString(), anyList(), anyString(), anyMap());
+        assertThat(registry.find(EcpaMetrics.PASSWORD_RESETS).counters()).isEmpty();
+        assertThat(DatabaseOutage.isOutage(new ModelException("Database operation failed", new PersistenceException("connection refused"))))
+                .as("what the personnel API answers as 503 unavailable").isTrue();
+    }
+
+    @Test
+    void aRuleOfTheModelIsNotAnOutage() {
+        assertThat(DatabaseOutage.isOutage(new ModelDuplicateException("taken", new PersistenceException("unique")))).isFalse();
+        assertThat(DatabaseOutage.isOutage(new ModelException("no such role"))).isFalse();
+        assertThat(DatabaseOutage.isOutage(new IllegalStateException("a bug"))).isFalse();
+        assertThat(DatabaseOutage.isOutage(new PersistenceException("JDBC exception executing SQL")))
+                .as("Hibernate's own exception, as Keycloak's role query lets it through").isTrue();
     }
 }

@@ -26,6 +26,8 @@ import tw.ecpa.keycloak.dev.http.KeycloakCookies;
  */
 final class CardLoginClient {
 
+    /** What Chromium asks for when it loads a page: Keycloak answers an error as a page, not as JSON. */
+    private static final String NAVIGATION = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FORM_ACTION = Pattern.compile("<form id=\"([a-zA-Z-]+)\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern ANY_FORM_ACTION = Pattern.compile("<form [^>]*action=\"([^\"]+)\"");
@@ -268,6 +270,7 @@ final class CardLoginClient {
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(URI.create(action))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", NAVIGATION)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         page = follow(send(request));
         return page;
@@ -284,7 +287,7 @@ final class CardLoginClient {
     }
 
     private Page get(URI uri) {
-        return follow(send(HttpRequest.newBuilder(uri).GET().build()));
+        return follow(send(HttpRequest.newBuilder(uri).header("Accept", NAVIGATION).GET().build()));
     }
 
     private Page follow(HttpResponse<String> response) {
@@ -295,7 +298,7 @@ final class CardLoginClient {
                     || applicationPrefix != null && location.toString().startsWith(applicationPrefix)) {
                 return new Page(response.statusCode(), response.body(), location);
             }
-            response = send(HttpRequest.newBuilder(location).GET().build());
+            response = send(HttpRequest.newBuilder(location).header("Accept", NAVIGATION).GET().build());
         }
         return new Page(response.statusCode(), response.body(), null);
     }

@@ -435,6 +435,113 @@ class ClusterIT {
         assertThat(passwordLoginOutcome(nodeA(), "daming.wang")).as("node A serves again").isEqualTo("application");
     }
 
+    /**
+     * 9. The database stops for a few seconds while people log in: whatever they do meanwhile ends on a page
+     * that says what happened and what to do (never a blank page or a stack trace), an officer's reset sends
+     * no letter, nothing is half-written, and once the database is back both nodes serve again and the
+     * interrupted first login, begun anew, binds the card once.
+     */
+    @Test
+    @Order(10)
+    void givenADatabaseOutageDuringLoginsThenPeopleSeeAClearPageNothingIsHalfWrittenAndTheClusterServesAgain() throws Exception {
+        String card = "citizen-jiahao.li";
+        String nationalId = "E198765439";
+        String resetTarget = "H212345676";
+        world.reader().insert(card);
+        CardLoginClient binder = browserOn(nodeA());
+        binder.open(authorizationUrl());
+        assertThat(binder.logInWithPinOnHomePage(pinOf(card)).shows("ecpa-binding-form")).as("the binding page before the outage").isTrue();
+        CardLoginClient account = browserOn(nodeB());
+        assertThat(account.open(authorizationUrl()).shows("ecpa-certificate-form")).isTrue();
+        PersonnelApiClient api = new PersonnelApiClient(nodeA().baseUrl() + "/realms/" + realmImport.realmName(), null);
+        String officer = api.requireLogin("daming.wang", realmImport.passwords().get("daming.wang"));
+        UserRepresentation before = userByNationalId(nationalId);
+        UserRepresentation targetBefore = userByNationalId(resetTarget);
+        List<CredentialRepresentation> targetPasswordBefore = credentials(targetBefore, "password");
+        int lettersBefore = mail.messages().size();
+
+        Map<String, CardLoginClient.Page> pages = new java.util.LinkedHashMap<>();
+        PersonnelApiClient.Answer reset;
+        Map<String, String> readiness = new java.util.LinkedHashMap<>();
+        cluster.database().stop();
+        try {
+            pages.put("the binding posted to node B", binder.onNode(PUBLIC_URL, nodeB().baseUrl()).bind(nationalId));
+            pages.put("a password login on node B", account.logInWithPassword("daming.wang", realmImport.passwords().get("daming.wang")));
+            CardLoginClient newcomer = browserOn(nodeA());
+            pages.put("a new login's home page on node A", newcomer.open(authorizationUrl()));
+            PersonnelApiClient.Answer requested = api.requestReset(officer, resetTarget, "shufen.zhang@demo.ecpa.test", "outage ticket 9");
+            reset = requested.status() == 201 ? api.confirm(officer, requested.body().path("confirmationId").asText()) : requested;
+            // Keycloak checks its database in the background: its readiness turns DOWN within a few seconds
+            for (ClusterNode node : cluster.nodes()) {
+                readiness.put(node.name(), awaitReadiness(node, "DOWN", Duration.ofSeconds(30)));
+            }
+        } finally {
+            cluster.database().startAgain();
+        }
+
+        pages.forEach((what, page) -> assertThat(page.shows("ecpa-certificate-form") || saysTryAgainLater(page))
+                .as("%s: the home page or a page that says the service is unavailable, not %s %s", what, page.status(), page.body()).isTrue());
+        assertThat(saysTryAgainLater(pages.get("the binding posted to node B"))).as("the binding could not be written").isTrue();
+        assertThat(reset.status()).as("the reset during the outage: %s", reset).isEqualTo(503);
+        assertThat(reset.error()).isEqualTo("unavailable");
+        assertThat(readiness).as("the load balancer's health check during the outage").allSatisfy((node, answer) ->
+                assertThat(answer).startsWith("503").contains("\"status\": \"DOWN\""));
+
+        for (ClusterNode node : cluster.nodes()) {
+            awaitServing(node, Duration.ofSeconds(90));
+            assertThat(awaitReadiness(node, "UP", Duration.ofSeconds(30))).as("%s ready again", node).startsWith("200");
+            assertThat(node.clusterSize()).as("%s still sees both nodes", node).isEqualTo(2);
+        }
+        assertThat(mail.messages()).as("no letter went out during the outage").hasSize(lettersBefore);
+        UserRepresentation targetAfter = userByNationalId(resetTarget);
+        assertThat(credentials(targetAfter, "password")).extracting(CredentialRepresentation::getId)
+                .as("the reset target's password is the one before").isEqualTo(targetPasswordBefore.stream().map(CredentialRepresentation::getId).toList());
+        assertThat(targetAfter.getRequiredActions()).isEqualTo(targetBefore.getRequiredActions());
+        UserRepresentation after = userByNationalId(nationalId);
+        assertThat(credentials(after, "ecpa-certificate")).as("no half-bound card").isEmpty();
+        assertThat(after.getRequiredActions()).as("the person's first-login steps are as before").isEqualTo(before.getRequiredActions());
+
+        CardLoginClient again = browserOn(nodeB());
+        again.open(authorizationUrl());
+        assertThat(again.logInWithPinOnHomePage(pinOf(card)).shows("ecpa-binding-form")).as("the first login begun anew").isTrue();
+        CardLoginClient.Page personalData = again.onNode(PUBLIC_URL, nodeA().baseUrl()).bind(nationalId);
+        assertThat(personalData.shows("ecpa-personal-data-form")).as("%s", personalData.body()).isTrue();
+        assertThat(credentials(userByNationalId(nationalId), "ecpa-certificate")).as("bound once, after the outage").hasSize(1);
+    }
+
+    /** The page of a request the server could not serve: the portal's error page with what to do, in zh-Hant. */
+    private static boolean saysTryAgainLater(CardLoginClient.Page page) {
+        return page.status() >= 500 && page.body().contains("template: error.ftl")
+                && page.body().contains(message("ecpa.error.unavailable"));
+    }
+
+    /** {@code node}'s {@code /health/ready} once its status is {@code status}, or the last answer after {@code limit}. */
+    private String awaitReadiness(ClusterNode node, String status, Duration limit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        String answer;
+        do {
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(node.managementUrl().resolve("/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            answer = ready.statusCode() + " " + ready.body().replaceAll("\\s+", " ");
+            if (answer.contains("\"status\": \"" + status + "\"")) {
+                return answer;
+            }
+            Thread.sleep(500);
+        } while (System.nanoTime() < deadline);
+        return answer;
+    }
+
+    /** Waits until a password login on {@code node} reaches the application again. */
+    private void awaitServing(ClusterNode node, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        String outcome = passwordLoginOutcome(node, "daming.wang");
+        while (!"application".equals(outcome) && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            outcome = passwordLoginOutcome(node, "daming.wang");
+        }
+        assertThat(outcome).as("%s serves again after the outage", node).isEqualTo("application");
+    }
+
     private CardLoginClient atPersonalData(ClusterNode node, String card, String nationalId) {
         world.reader().insert(card);
         CardLoginClient browser = browserOn(node);

@@ -149,10 +149,7 @@ public final class ClusterNode implements AutoCloseable {
 
     private void awaitPortsFree() {
         for (int port : new int[] {httpPort, managementPort, transportPort}) {
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (!Ports.isFree(port) && Instant.now().isBefore(deadline)) {
-                sleep(Duration.ofMillis(300));
-            }
+            Ports.awaitFree(port, Duration.ofSeconds(30));
         }
     }
 

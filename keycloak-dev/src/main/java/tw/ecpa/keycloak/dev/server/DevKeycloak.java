@@ -60,8 +60,8 @@ public final class DevKeycloak implements AutoCloseable {
      */
     public void restart(String realmName, String adminUser, String adminPassword, Path log) {
         close();
-        awaitFree(httpPort);
-        awaitFree(managementPort);
+        Ports.awaitFree(httpPort, Duration.ofSeconds(30));
+        Ports.awaitFree(managementPort, Duration.ofSeconds(30));
         requireFree(httpPort);
         requireFree(managementPort);
         launch(realmName, adminUser, adminPassword, log);
@@ -92,18 +92,6 @@ public final class DevKeycloak implements AutoCloseable {
     }
 
     /** The JVM that kc.sh started may take a moment after the script to let go of its ports. */
-    private static void awaitFree(int port) {
-        for (int tries = 0; tries < 30 && !Ports.isFree(port); tries++) {
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for port " + port, e);
-            }
-        }
-    }
-
-
     /** Stops Keycloak and the JVM the start script launched, gracefully first. */
     @Override
     public void close() {

@@ -170,9 +170,13 @@ public final class PrivatePostgres implements AutoCloseable {
     }
 
     private void createDatabase() {
-        List<String> psql = List.of(bin.resolve("psql").toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
-                "-p", Integer.toString(port), "-U", USER, "-d", "postgres", "-c", "CREATE DATABASE " + DATABASE + " ENCODING 'UTF8'");
-        run(psql, true);
+        run(psql("postgres", "CREATE DATABASE " + DATABASE + " ENCODING 'UTF8'"), true);
+    }
+
+    /** {@code psql} on this server as the Keycloak user, one statement, unaligned rows without headers. */
+    private List<String> psql(String database, String sql) {
+        return List.of(bin.resolve("psql").toString(), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
+                "-p", Integer.toString(port), "-U", USER, "-d", database, "-c", sql);
     }
 
     /**
@@ -180,9 +184,7 @@ public final class PrivatePostgres implements AutoCloseable {
      * columns separated by {@code |}: what a test reads to see what the database holds.
      */
     public List<String> query(String sql) {
-        List<String> command = new ArrayList<>(List.of(bin.resolve("psql").toString(), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
-                "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", USER, "-d", DATABASE, "-c", sql));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(psql(DATABASE, sql)).redirectErrorStream(true);
         builder.environment().put("PGPASSWORD", password);
         try {
             Process process = builder.start();
