@@ -1,20 +1,10 @@
 package tw.ecpa.keycloak.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tw.ecpa.keycloak.it.ManagementInterface.increase;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +25,6 @@ import tw.ecpa.keycloak.dev.realm.CertificateConfiguration;
 @ExtendWith(CardWorldExtension.class)
 class MetricsIT extends EcpaIntegrationTest {
 
-    private static final URI MANAGEMENT = URI.create("http://localhost:9000");
     private static final String REVOKED_CARD = "variant-revoked";
     private static final String MINISTRY_CARD = "agency-x10000000a";
     private static final String MINISTRY_ACCOUNT = "ecpa-agency-x10000000a";
@@ -51,7 +40,7 @@ class MetricsIT extends EcpaIntegrationTest {
     private static final String OCSP_GOOD = "ecpa_revocation_checks_seconds_count{outcome=\"good\",source=\"ocsp\"}";
     private static final String KEYCLOAK_REVOKED = "keycloak_user_events_total{error=\"ecpa_certificate_revoked\",event=\"login\",realm=\"ecpa\"}";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ManagementInterface management = new ManagementInterface();
     private CardWorld world;
     private CertificateLoginFlow flow;
     private TestApp app;
@@ -74,7 +63,7 @@ class MetricsIT extends EcpaIntegrationTest {
     @Test
     void theLoginsMoveTheEcpaSeriesAndKeycloaksOwnByMethodAndError() {
         flow.setCertificateSetting(CertificateConfiguration.REVOCATION_MODE, "BOTH");
-        Map<String, Double> before = metrics();
+        Map<String, Double> before = management.metrics();
 
         assertThat(logInWithCard(REVOKED_CARD, VARIANT_PIN).shows("ecpa-certificate-form")).as("the revoked card is refused").isTrue();
         assertThat(logInWithCard(MINISTRY_CARD, world.catalogue().get(MINISTRY_CARD).pin()).redirectedToApplication()).as("the agency card logs in").isTrue();
@@ -83,8 +72,7 @@ class MetricsIT extends EcpaIntegrationTest {
         browser.open(AuthorizationRequest.url(realm.getBaseUrl(), app.clientId(), APP_REDIRECT));
         assertThat(browser.logInWithPassword(unknown, RunSecrets.password("Metrics-it-9x")).status()).as("the home page again, with its message").isEqualTo(200);
 
-        // Counted once the login's transaction has committed, which may be a moment after the answer.
-        Map<String, Double> after = metricsOnce(now -> increase(before, now, UNKNOWN_ACCOUNT) >= 1
+        Map<String, Double> after = management.metricsOnce(now -> increase(before, now, UNKNOWN_ACCOUNT) >= 1
                 && increase(before, now, AGENCY_LOGIN) >= 1 && increase(before, now, REVOKED_LOGIN) >= 1);
 
         assertThat(increase(before, after, REVOKED_LOGIN)).as(REVOKED_LOGIN).isEqualTo(1);
@@ -107,7 +95,7 @@ class MetricsIT extends EcpaIntegrationTest {
 
     @Test
     void theHealthChecksAnswerOnTheManagementInterface() {
-        assertThat(get("/health/ready")).contains("\"status\": \"UP\"");
+        assertThat(management.get("/health/ready")).contains("\"status\": \"UP\"");
     }
 
     private CardLoginClient.Page logInWithCard(String cardId, String pin) {
@@ -115,81 +103,5 @@ class MetricsIT extends EcpaIntegrationTest {
         CardLoginClient browser = new CardLoginClient(world.readerUrl());
         browser.open(flow.authorizationUrl(realm.getBaseUrl()));
         return browser.logInWithPin(pin);
-    }
-
-    private static double increase(Map<String, Double> before, Map<String, Double> after, String series) {
-        return after.getOrDefault(series, 0.0) - before.getOrDefault(series, 0.0);
-    }
-
-    /** The scrape in which {@code done} holds, within five seconds; the last scrape otherwise. */
-    private Map<String, Double> metricsOnce(Predicate<Map<String, Double>> done) {
-        Map<String, Double> now = metrics();
-        for (int attempt = 0; attempt < 50 && !done.test(now); attempt++) {
-            sleep(100);
-            now = metrics();
-        }
-        return now;
-    }
-
-    /** Every sample of {@code /metrics}, keyed by its name and labels with the labels in name order ({@code le} last). */
-    private Map<String, Double> metrics() {
-        Map<String, Double> samples = new HashMap<>();
-        for (String line : get("/metrics").lines().toList()) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            Matcher sample = SAMPLE.matcher(line);
-            if (sample.matches()) {
-                samples.put(sample.group(1) + labels(sample.group(2)), Double.parseDouble(sample.group(3)));
-            }
-        }
-        return samples;
-    }
-
-    private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)(?:\\s+\\S+)?");
-    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
-
-    private static String labels(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        Map<String, String> labels = new TreeMap<>();
-        String le = null;
-        Matcher label = LABEL.matcher(text);
-        while (label.find()) {
-            if (label.group(1).equals("le")) {
-                le = label.group(2);
-            } else {
-                labels.put(label.group(1), label.group(2));
-            }
-        }
-        StringBuilder key = new StringBuilder("{");
-        labels.forEach((name, value) -> key.append(key.length() > 1 ? "," : "").append(name).append("=\"").append(value).append('"'));
-        if (le != null) {
-            key.append(key.length() > 1 ? "," : "").append("le=\"").append(le).append('"');
-        }
-        return key.append('}').toString();
-    }
-
-    private String get(String path) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(MANAGEMENT.resolve(path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("GET %s on the management interface", path).isEqualTo(200);
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
