@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -13,10 +14,13 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.storage.UserStorageProviderFactory;
 import org.keycloak.storage.UserStorageProviderModel;
 import org.keycloak.storage.user.ImportSynchronization;
 import org.keycloak.storage.user.SynchronizationResult;
+
+import tw.ecpa.keycloak.core.BundleVersion;
 
 /**
  * {@value #PROVIDER_ID}: the personnel database (公務人力資料庫) as a User federation provider, in import mode
@@ -26,7 +30,8 @@ import org.keycloak.storage.user.SynchronizationResult;
  * {@link #sync} and {@link #syncSince}. The columns it reads: {@link PersonnelColumns}.
  */
 public final class PersonnelDatabaseStorageProviderFactory
-        implements UserStorageProviderFactory<PersonnelDatabaseStorageProvider>, ImportSynchronization {
+        implements UserStorageProviderFactory<PersonnelDatabaseStorageProvider>, ImportSynchronization,
+        ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "ecpa-personnel-db";
 
@@ -69,6 +74,12 @@ public final class PersonnelDatabaseStorageProviderFactory
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return CONFIG;
+    }
+
+    /** The bundle's version, in the admin console's server info under this provider. */
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
     }
 
     @Override
