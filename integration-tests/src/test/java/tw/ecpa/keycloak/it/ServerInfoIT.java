@@ -85,7 +85,7 @@ class ServerInfoIT extends EcpaIntegrationTest {
 
     // The personnel database as User federation (docs/personnel-database.md).
     static final Map<String, List<String>> PERSONNEL_DATABASE_PROVIDERS = Map.of(
-            "user-storage", List.of(PersonnelDatabaseStorageProviderFactory.PROVIDER_ID));
+            "storage", List.of(PersonnelDatabaseStorageProviderFactory.PROVIDER_ID));
 
     @Test
     void theServerRunsEveryProviderFactoryOfOurs() {

@@ -11,10 +11,13 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.ModelException;
 import org.keycloak.storage.user.SynchronizationResult;
+
+import tw.ecpa.keycloak.core.NationalIdMask;
 
 /**
  * One sync of the personnel database into the realm: full (every row) or changed (rows modified since the
@@ -25,6 +28,7 @@ import org.keycloak.storage.user.SynchronizationResult;
 final class PersonnelSync {
 
     private static final Logger LOG = Logger.getLogger(PersonnelSync.class);
+    private static final Pattern NATIONAL_ID_SHAPE = Pattern.compile("[A-Za-z][A-Da-d0-9][0-9]{8}");
 
     /** What a sync needs from Keycloak: the vault, and transactions on the realm. */
     interface Keycloak {
@@ -81,12 +85,21 @@ final class PersonnelSync {
             }
             importBatch(batch, duplicates, today, report);
         } catch (SQLException e) {
-            // The driver's message names the table, column or host; never the password, which a URL may not carry.
-            LOG.errorf("personnel database %s could not be read: %s", report.providerName(), e.getMessage());
-            throw new ModelException("The personnel database could not be read: " + e.getMessage(), e);
+            // The driver's message names the table, column or host, what an operator needs; never the password,
+            // which a URL may not carry; a value it quotes that looks like a national ID is masked, and the driver's
+            // exception is not kept as the cause, whose message Keycloak would log unmasked.
+            String message = masked(e.getMessage());
+            LOG.errorf("personnel database %s could not be read: %s", report.providerName(), message);
+            throw new ModelException("The personnel database could not be read: " + message);
         }
         report.finished(since.isPresent() ? "changed" : "full");
         return report.result();
+    }
+
+    /** The message with every national-ID-shaped word masked, so that no driver message carries one into a log. */
+    static String masked(String message) {
+        return message == null ? null
+                : NATIONAL_ID_SHAPE.matcher(message).replaceAll(match -> NationalIdMask.mask(match.group()));
     }
 
     private void importBatch(List<PersonnelRow> rows, Set<String> duplicates, LocalDate today, SyncReport report) {

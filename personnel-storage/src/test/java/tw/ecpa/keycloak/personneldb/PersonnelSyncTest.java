@@ -267,6 +267,22 @@ class PersonnelSyncTest {
     }
 
     @Test
+    void aDriverMessageThatQuotesARowCarriesNoNationalIdIntoTheLog() throws SQLException {
+        database.execute("CREATE VIEW ecpa.text_dates AS SELECT id_no AS national_id, surname AS last_name, given_name AS first_name,"
+                + " id_no AS birth_date, office_mail AS email, org_code AS agency_code, 'serving' AS employment_status,"
+                + " updated_at AS last_modified FROM hr.staff");
+        twoGoodPeople();
+        PersonnelDatabaseSettings settings = new PersonnelDatabaseSettings(database.url, "sa", "", "ecpa.text_dates", 500);
+
+        assertThatThrownBy(() -> sync(settings).full(new SyncReport("hr")))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("A1*****789")
+                .hasMessageNotContaining("A123456789")
+                .hasNoCause();
+        assertThat(PersonnelSync.masked("value a123456789 and AC01234567 in x")).isEqualTo("value a1*****789 and AC*****567 in x");
+    }
+
+    @Test
     void theReadingConnectionIsReadOnly() throws SQLException {
         PersonnelDatabaseSettings settings = database.settings(10);
         try (PersonnelDatabase personnel = PersonnelDatabase.connect(settings, "")) {
