@@ -44,6 +44,7 @@ import tw.ecpa.keycloak.portal.PortalChromeResourceFactory;
 import tw.ecpa.keycloak.portal.VisitorCountSchemaFactory;
 import tw.ecpa.keycloak.personnel.PersonnelApiFactory;
 import tw.ecpa.keycloak.personnel.console.PersonnelConsoleFactory;
+import tw.ecpa.keycloak.personneldb.PersonnelDatabaseStorageProviderFactory;
 import tw.ecpa.keycloak.profile.NationalIdValidator;
 import tw.ecpa.keycloak.requiredactions.birthday.BirthdayPasswordActionFactory;
 import tw.ecpa.keycloak.requiredactions.password.PasswordSavedNoticeFactory;
@@ -82,11 +83,15 @@ class ServerInfoIT extends EcpaIntegrationTest {
     static final Map<String, List<String>> METRICS_PROVIDERS = Map.of(
             "eventsListener", List.of(EcpaMetricsListenerFactory.PROVIDER_ID));
 
+    // The personnel database as User federation (docs/personnel-database.md).
+    static final Map<String, List<String>> PERSONNEL_DATABASE_PROVIDERS = Map.of(
+            "storage", List.of(PersonnelDatabaseStorageProviderFactory.PROVIDER_ID));
+
     @Test
     void theServerRunsEveryProviderFactoryOfOurs() {
         ServerInfoRepresentation info = admin.serverInfo().getInfo();
 
-        Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS, METRICS_PROVIDERS).flatMap(providers -> providers.entrySet().stream())
+        Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS, METRICS_PROVIDERS, PERSONNEL_DATABASE_PROVIDERS).flatMap(providers -> providers.entrySet().stream())
                 .forEach(entry -> assertThat(info.getProviders().get(entry.getKey()).getProviders())
                         .as("providers of SPI %s", entry.getKey())
                         .containsKeys(entry.getValue().toArray(String[]::new)));
@@ -97,7 +102,7 @@ class ServerInfoIT extends EcpaIntegrationTest {
     void everyProviderOfOursReportsTheBundleVersion() {
         ServerInfoRepresentation info = admin.serverInfo().getInfo();
         Map<String, String> notReporting = new TreeMap<>();
-        Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS, METRICS_PROVIDERS).flatMap(providers -> providers.entrySet().stream())
+        Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS, METRICS_PROVIDERS, PERSONNEL_DATABASE_PROVIDERS).flatMap(providers -> providers.entrySet().stream())
                 .forEach(entry -> entry.getValue().forEach(id -> {
                     Map<String, String> operational = info.getProviders().get(entry.getKey()).getProviders().get(id).getOperationalInfo();
                     if (operational == null || !BundleVersion.version().equals(operational.get("version"))) {
@@ -120,7 +125,7 @@ class ServerInfoIT extends EcpaIntegrationTest {
 
     @Test
     void theListCoversEveryRegisteredFactory() throws IOException, URISyntaxException {
-        int listed = Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS, METRICS_PROVIDERS).flatMap(providers -> providers.values().stream())
+        int listed = Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS, METRICS_PROVIDERS, PERSONNEL_DATABASE_PROVIDERS).flatMap(providers -> providers.values().stream())
                 .mapToInt(List::size).sum();
 
         assertThat(registeredFactoryClasses()).hasSize(listed);

@@ -2,6 +2,7 @@ package tw.ecpa.keycloak.core.account;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 
 import tw.ecpa.keycloak.core.NationalId;
 
@@ -27,6 +28,11 @@ public final class CustomAccount {
     public static final int MAX_LENGTH = 30;
     /** What the personnel import uses as the username of people without a custom account. */
     public static final String PLACEHOLDER_PREFIX = "ecpa-";
+
+    /** No 0/o, 1/l look-alikes, so that a placeholder read aloud to the help desk is unambiguous. */
+    private static final String PLACEHOLDER_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+    /** 16 characters of 32: 80 bits, so that two placeholders never meet. */
+    private static final int PLACEHOLDER_LENGTH = 16;
 
     /** Why a string is not an acceptable custom account; message keys are derived from these names. */
     public enum Problem { EMPTY, TOO_SHORT, TOO_LONG, LOOKS_LIKE_NATIONAL_ID, RESERVED_PREFIX, BAD_CHARACTERS, MUST_START_WITH_LETTER }
@@ -74,6 +80,18 @@ public final class CustomAccount {
     /** Whether a username is the placeholder of someone who has not chosen a custom account yet. */
     public static boolean isPlaceholder(String username) {
         return username != null && username.toLowerCase(Locale.ROOT).startsWith(PLACEHOLDER_PREFIX);
+    }
+
+    /**
+     * A new placeholder username ({@value #PLACEHOLDER_PREFIX} and 16 random characters) for someone who
+     * has no custom account yet: it cannot be mistaken for an ID and no custom account may take it.
+     */
+    public static String newPlaceholder(RandomGenerator random) {
+        StringBuilder name = new StringBuilder(PLACEHOLDER_PREFIX);
+        for (int i = 0; i < PLACEHOLDER_LENGTH; i++) {
+            name.append(PLACEHOLDER_ALPHABET.charAt(random.nextInt(PLACEHOLDER_ALPHABET.length())));
+        }
+        return name.toString();
     }
 
     private static boolean isAllowed(char c) {

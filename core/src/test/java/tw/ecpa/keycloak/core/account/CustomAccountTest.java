@@ -70,4 +70,16 @@ class CustomAccountTest {
         assertThat(CustomAccount.isPlaceholder("yijun.lin")).isFalse();
         assertThat(CustomAccount.isPlaceholder(null)).isFalse();
     }
+
+    @Test
+    void aNewPlaceholderIsAPlaceholderNoCustomAccountAndNoNationalId() {
+        java.util.Random random = new java.util.Random(18);
+        String first = CustomAccount.newPlaceholder(random);
+        String second = CustomAccount.newPlaceholder(random);
+
+        assertThat(first).matches("ecpa-[a-z2-9]{16}").isNotEqualTo(second);
+        assertThat(CustomAccount.isPlaceholder(first)).isTrue();
+        assertThat(CustomAccount.isValid(first)).isFalse();
+        assertThat(CustomAccount.normalise(first)).isEqualTo(first);
+    }
 }

@@ -27,9 +27,6 @@ public final class DemoRealmData {
     public static final String AGENCIES_GROUP = AgencyAttributes.ROOT_GROUP;
     public static final String PLACEHOLDER_PREFIX = CustomAccount.PLACEHOLDER_PREFIX;
 
-    private static final String PLACEHOLDER_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
-    private static final int PLACEHOLDER_LENGTH = 16;
-
     private final DemoPersonnel personnel;
     private final SecureRandom random = new SecureRandom();
 
@@ -91,10 +88,6 @@ public final class DemoRealmData {
     }
 
     private String placeholderUsername() {
-        StringBuilder name = new StringBuilder(PLACEHOLDER_PREFIX);
-        for (int i = 0; i < PLACEHOLDER_LENGTH; i++) {
-            name.append(PLACEHOLDER_ALPHABET.charAt(random.nextInt(PLACEHOLDER_ALPHABET.length())));
-        }
-        return name.toString();
+        return CustomAccount.newPlaceholder(random);
     }
 }

@@ -1,0 +1,118 @@
+package tw.ecpa.keycloak.personneldb;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.component.ComponentModel;
+import org.keycloak.component.ComponentValidationException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.storage.UserStorageProviderFactory;
+import org.keycloak.storage.UserStorageProviderModel;
+import org.keycloak.storage.user.ImportSynchronization;
+import org.keycloak.storage.user.SynchronizationResult;
+
+import tw.ecpa.keycloak.core.BundleVersion;
+
+/**
+ * {@value #PROVIDER_ID}: the personnel database (公務人力資料庫) as a User federation provider, in import mode
+ * with Keycloak's synchronisation, as Keycloak's LDAP federation does. The admin console's User federation
+ * page configures it (JDBC URL, user, password through the vault, table or view, batch size) with Keycloak's
+ * own sync periods, and its "Synchronize all users" / "Synchronize changed users" buttons run
+ * {@link #sync} and {@link #syncSince}. The columns it reads: {@link PersonnelColumns}.
+ */
+public final class PersonnelDatabaseStorageProviderFactory
+        implements UserStorageProviderFactory<PersonnelDatabaseStorageProvider>, ImportSynchronization,
+        ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "ecpa-personnel-db";
+
+    /** The personnel are in Taiwan: "a birth date in the future" is after today there. */
+    static final ZoneId TAIWAN = ZoneId.of("Asia/Taipei");
+
+    private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
+            .property().name(PersonnelDatabaseSettings.JDBC_URL).label("JDBC URL")
+            .helpText("公務人力資料庫的 JDBC URL：jdbc:postgresql://主機:5432/資料庫 或 jdbc:h2:file:路徑。"
+                    + " The personnel database's JDBC URL, jdbc:postgresql://host:5432/db or jdbc:h2:file:path"
+                    + " (the drivers Keycloak ships).")
+            .type(ProviderConfigProperty.STRING_TYPE).required(true).add()
+            .property().name(PersonnelDatabaseSettings.USER).label("Database user")
+            .helpText("唯讀的資料庫帳號。 A database user that may read the table or view, and nothing more.")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(PersonnelDatabaseSettings.PASSWORD).label("Database password")
+            .helpText("請以金鑰庫參照填寫，例如 ${vault.personnel-db-password}。"
+                    + " Preferably a vault reference such as ${vault.personnel-db-password}.")
+            .type(ProviderConfigProperty.PASSWORD).secret(true).add()
+            .property().name(PersonnelDatabaseSettings.TABLE).label("Table or view")
+            .helpText("符合欄位約定的資料表或檢視表（docs/personnel-database.md），例如 ecpa.personnel。"
+                    + " The table or view that meets the column contract (docs/personnel-database.md), e.g. ecpa.personnel.")
+            .type(ProviderConfigProperty.STRING_TYPE).required(true).add()
+            .property().name(PersonnelDatabaseSettings.BATCH_SIZE).label("Batch size")
+            .helpText("每個 Keycloak 交易匯入的筆數。 Rows imported per Keycloak transaction.")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue(String.valueOf(PersonnelDatabaseSettings.DEFAULT_BATCH_SIZE)).add()
+            .build();
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "公務人力資料庫（匯入並同步）。 The personnel database, imported and kept current by Keycloak's sync.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return CONFIG;
+    }
+
+    /** The bundle's version, in the admin console's server info under this provider. */
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BundleVersion.operationalInfo();
+    }
+
+    @Override
+    public PersonnelDatabaseStorageProvider create(KeycloakSession session, ComponentModel model) {
+        return new PersonnelDatabaseStorageProvider();
+    }
+
+    /** Refuses settings the sync could not use or that would be unsafe; the database is not contacted (it may be down now). */
+    @Override
+    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel config) {
+        List<String> problems = PersonnelDatabaseSettings.of(config).problems();
+        if (!problems.isEmpty()) {
+            throw new ComponentValidationException(String.join(" ", problems));
+        }
+        if (!new UserStorageProviderModel(config).isImportEnabled()) {
+            throw new ComponentValidationException("公務人力資料庫只能以匯入模式使用，請開啟「匯入使用者」。"
+                    + " The personnel database works in import mode only: turn Import users on.");
+        }
+    }
+
+    @Override
+    public SynchronizationResult sync(KeycloakSessionFactory sessionFactory, String realmId, UserStorageProviderModel model) {
+        return personnelSync(sessionFactory, realmId, model).full(new SyncReport(model.getName()));
+    }
+
+    @Override
+    public SynchronizationResult syncSince(Date lastSync, KeycloakSessionFactory sessionFactory, String realmId,
+                                           UserStorageProviderModel model) {
+        return personnelSync(sessionFactory, realmId, model).changedSince(lastSync.toInstant(), new SyncReport(model.getName()));
+    }
+
+    private static PersonnelSync personnelSync(KeycloakSessionFactory sessionFactory, String realmId, UserStorageProviderModel model) {
+        return new PersonnelSync(new KeycloakTransactions(sessionFactory, realmId), model.getId(),
+                PersonnelDatabaseSettings.of(model), Clock.system(TAIWAN), new SecureRandom());
+    }
+}
