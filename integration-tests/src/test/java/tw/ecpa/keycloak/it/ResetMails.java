@@ -14,7 +14,10 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.keycloak.testframework.mail.MailServer;
 
-/** The reset letters GreenMail received, read the way the person reads them. */
+/**
+ * The reset letters GreenMail received, read the way the person reads them. The notices of credential
+ * changes ({@link CredentialNoticeIT}) are other mails: a test counting letters does not count them.
+ */
 final class ResetMails {
 
     /** The generated password as the letter shows it: a line of its own. */
@@ -41,16 +44,35 @@ final class ResetMails {
     }
 
     static List<Letter> to(MailServer mail, String address) {
-        MimeMessage[] received = mail.getReceivedMessages();
-        return Arrays.stream(received == null ? new MimeMessage[0] : received)
-                .filter(m -> isTo(m, address))
-                .map(ResetMails::letter)
-                .toList();
+        return to(received(mail), address);
     }
 
     /** The same over what another mail catcher received (the cluster test's own). */
     static List<Letter> to(List<MimeMessage> received, String address) {
+        return allTo(received, address).stream().filter(letter -> !isNotice(letter)).toList();
+    }
+
+    /** The notices of credential changes to {@code address}, oldest first. */
+    static List<Letter> noticesTo(MailServer mail, String address) {
+        return allTo(received(mail), address).stream().filter(ResetMails::isNotice).toList();
+    }
+
+    private static List<MimeMessage> received(MailServer mail) {
+        MimeMessage[] received = mail.getReceivedMessages();
+        return Arrays.asList(received == null ? new MimeMessage[0] : received);
+    }
+
+    private static List<Letter> allTo(List<MimeMessage> received, String address) {
         return received.stream().filter(m -> isTo(m, address)).map(ResetMails::letter).toList();
+    }
+
+    /** The subject keys of the notices of credential changes, in the e-mail theme. */
+    static final List<String> NOTICE_SUBJECTS = List.of("ecpa.mail.notice.card-bound.subject",
+            "ecpa.mail.notice.card-removed.subject", "ecpa.mail.notice.password-changed.subject");
+
+    private static boolean isNotice(Letter letter) {
+        return NOTICE_SUBJECTS.stream().anyMatch(key -> messageIn("zh-Hant", key).equals(letter.subject())
+                || messageIn("en", key).equals(letter.subject()));
     }
 
     static Letter onlyTo(MailServer mail, String address) {

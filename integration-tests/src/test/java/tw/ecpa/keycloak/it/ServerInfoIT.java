@@ -29,6 +29,7 @@ import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginAuthenticator
 import tw.ecpa.keycloak.authenticators.directgrant.DirectGrantRefusalFactory;
 import tw.ecpa.keycloak.authenticators.home.EcpaHomeAuthenticatorFactory;
 import tw.ecpa.keycloak.authenticators.metrics.EcpaMetricsListenerFactory;
+import tw.ecpa.keycloak.authenticators.notices.CredentialNoticeListenerFactory;
 import tw.ecpa.keycloak.authenticators.tokens.CustomAccountMapper;
 import tw.ecpa.keycloak.authenticators.tokens.LoginMethodAmrMapper;
 import tw.ecpa.keycloak.authenticators.tokens.PersonNameMapper;
@@ -87,11 +88,15 @@ class ServerInfoIT extends EcpaIntegrationTest {
     static final Map<String, List<String>> PERSONNEL_DATABASE_PROVIDERS = Map.of(
             "storage", List.of(PersonnelDatabaseStorageProviderFactory.PROVIDER_ID));
 
+    // The notices of credential changes (docs/configuration.md): a listener in the ecpa realm's list.
+    static final Map<String, List<String>> NOTICE_PROVIDERS = Map.of(
+            "eventsListener", List.of(CredentialNoticeListenerFactory.PROVIDER_ID));
+
     @Test
     void theServerRunsEveryProviderFactoryOfOurs() {
         ServerInfoRepresentation info = admin.serverInfo().getInfo();
 
-        Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS, METRICS_PROVIDERS, PERSONNEL_DATABASE_PROVIDERS).flatMap(providers -> providers.entrySet().stream())
+        Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS, METRICS_PROVIDERS, PERSONNEL_DATABASE_PROVIDERS, NOTICE_PROVIDERS).flatMap(providers -> providers.entrySet().stream())
                 .forEach(entry -> assertThat(info.getProviders().get(entry.getKey()).getProviders())
                         .as("providers of SPI %s", entry.getKey())
                         .containsKeys(entry.getValue().toArray(String[]::new)));
@@ -102,7 +107,7 @@ class ServerInfoIT extends EcpaIntegrationTest {
     void everyProviderOfOursReportsTheBundleVersion() {
         ServerInfoRepresentation info = admin.serverInfo().getInfo();
         Map<String, String> notReporting = new TreeMap<>();
-        Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS, METRICS_PROVIDERS, PERSONNEL_DATABASE_PROVIDERS).flatMap(providers -> providers.entrySet().stream())
+        Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS, METRICS_PROVIDERS, PERSONNEL_DATABASE_PROVIDERS, NOTICE_PROVIDERS).flatMap(providers -> providers.entrySet().stream())
                 .forEach(entry -> entry.getValue().forEach(id -> {
                     Map<String, String> operational = info.getProviders().get(entry.getKey()).getProviders().get(id).getOperationalInfo();
                     if (operational == null || !BundleVersion.version().equals(operational.get("version"))) {
@@ -125,7 +130,7 @@ class ServerInfoIT extends EcpaIntegrationTest {
 
     @Test
     void theListCoversEveryRegisteredFactory() throws IOException, URISyntaxException {
-        int listed = Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS, METRICS_PROVIDERS, PERSONNEL_DATABASE_PROVIDERS).flatMap(providers -> providers.values().stream())
+        int listed = Stream.of(OUR_PROVIDERS, PORTAL_PROVIDERS, METRICS_PROVIDERS, PERSONNEL_DATABASE_PROVIDERS, NOTICE_PROVIDERS).flatMap(providers -> providers.values().stream())
                 .mapToInt(List::size).sum();
 
         assertThat(registeredFactoryClasses()).hasSize(listed);
