@@ -1,16 +1,23 @@
 <#import "template.ftl" as layout>
 <#-- Keycloak's error page with the guide's two ways on: 上一步 (the page before) and 回首頁 (the portal's home).
-     Keycloak's bare "internal server error" (an uncaught server error: the database down, say) becomes what
-     happened and what to do: Keycloak rolled the request back, so nothing sent was saved. A 5xx with a
-     message of its own (a mail that could not be sent) keeps that message. -->
+     Keycloak's bare "internal server error", which its error handler shows for any status it meets (an
+     uncaught server error: the database down, say; a form over the server's size limit, 413; a request the
+     HTTP layer refused), becomes what happened and what to do: Keycloak rolled the request back or never
+     ran it, so nothing sent was saved. An error page with a message of its own keeps that message. -->
 <@layout.registrationLayout displayMessage=false; section>
 <!-- template: error.ftl (ecpa) -->
     <#if section = "header">
         ${kcSanitize(msg("errorTitle"))?no_esc}
     <#elseif section = "form">
         <div id="kc-error-message" class="${properties.kcAlertClass!} pf-m-danger" role="alert">
-            <#if (statusCode!0) gte 500 && message.summary == msg("internalServerError")>
+            <#-- Keycloak's error handler says "internal server error" for every status but 404 -->
+            <#assign serverWords = message.summary == msg("internalServerError")>
+            <#if serverWords && (statusCode!0) gte 500>
                 <p class="instruction" id="ecpa-unavailable">${msg("ecpa.error.unavailable")}</p>
+            <#elseif serverWords && (statusCode!0) == 413>
+                <p class="instruction" id="ecpa-too-large">${msg("ecpa.error.tooLarge")}</p>
+            <#elseif serverWords && (statusCode!0) gte 400>
+                <p class="instruction" id="ecpa-bad-request">${msg("ecpa.error.badRequest")}</p>
             <#else>
                 <p class="instruction">${kcSanitize(message.summary)?no_esc}</p>
             </#if>

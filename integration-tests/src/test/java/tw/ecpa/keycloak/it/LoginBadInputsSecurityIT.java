@@ -44,7 +44,8 @@ import tw.ecpa.keycloak.dev.realm.CertificateConfiguration;
  * ours answers with its own page. Keycloak answers three kinds itself, before any step runs: a post of a
  * step the login has left (another execution, a replay after the binding) gets its page-expired page with
  * restart and continue; a post without any auth session or restart cookie gets the ECPA error page with
- * 回首頁 and its message; a form field over the server's limit (128 KiB) gets 413 from the HTTP layer.
+ * 回首頁 and its message; a form field over the server's limit (128 KiB) gets 413 from the HTTP layer, on
+ * the ECPA error page that says it was too large.
  */
 @KeycloakIntegrationTest(config = EcpaServerConfig.class)
 @ExtendWith(CardWorldExtension.class)
@@ -247,9 +248,10 @@ class LoginBadInputsSecurityIT extends EcpaIntegrationTest {
         rows.add(row("card: answer of 100 000 characters (over the answer's 64 KiB)", card(CARD),
                 answer("{\"ret_code\":0,\"signature\":\"" + "A".repeat(100_000) + "\"}"), 200, HOME_FORM, "ecpa.certificate.answerMalformed"));
         // Over the server's form-field limit (Keycloak's quarkus.http.limits.max-form-attribute-size, 128 KiB): the
-        // HTTP layer refuses it before Keycloak reads the form, so no step runs and nothing can change.
+        // HTTP layer refuses it before Keycloak reads the form, so no step runs and nothing can change; the
+        // browser gets the error page saying it was too large, not Keycloak's "internal server error".
         rows.add(row("card: answer of 200 000 characters (over the server's form limit)", card(CARD),
-                answer("{\"ret_code\":0,\"signature\":\"" + "A".repeat(200_000) + "\"}"), 413, null, null));
+                answer("{\"ret_code\":0,\"signature\":\"" + "A".repeat(200_000) + "\"}"), 413, ERROR_WAYS, "ecpa.error.tooLarge"));
         // the binding page
         rows.add(row("binding: national ID with a wrong check digit", BINDING, bind("C220011229"), 200, BINDING_FORM, "ecpa.binding.badNationalId"));
         rows.add(row("binding: national ID with a space inside", BINDING, bind("C2200 11228"), 200, BINDING_FORM, "ecpa.binding.notInPersonnelDatabase"));
