@@ -4,6 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.flushCookieJar;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -191,8 +192,8 @@ final class Scenarios {
         Iterator<Map<String, Object>> feeder = Flows.circular(run.people.resetTargets(),
                 p -> Map.of("nationalId", p.nationalId(), "email", p.email()));
         // Keycloak 26 refuses simultaneous logins of one user while brute-force protection is on (RESULTS.md,
-        // "Noticed"): with several users only the first officer token is granted and the others stop here,
-        // so this flow effectively runs with one user. Retrying made Keycloak lock the officer out.
+        // "Noticed") and holds him temporarily disabled, which the personnel API then refuses too (403, a caller
+        // not in good standing): the users take the one officer's token one after the other (inTurn below).
         // on the user's node, as the token: it names the node that issued it (no public hostname)
         Function<Session, String> console = session -> session.getString("node") + run.realmPath() + "/ecpa-personnel/console";
         ChainBuilder officerToken = exec(Flows.authorize(run, CONSOLE_CLIENT, console))
@@ -210,7 +211,16 @@ final class Scenarios {
                 .exec(http("confirm").post(api + "/resets/#{confirmationId}/confirm")
                         .header("Authorization", "Bearer #{officerToken}")
                         .check(status().is(200), jsonPath("$.status").is("sent")));
-        return scenario(RESET).exec(Flows.onNode(run)).exec(officerToken).exitHereIfFailed().during(Duration.ofSeconds(seconds)).on(
+        AtomicInteger arrived = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        ChainBuilder inTurn = exec(session -> session.set("officerTurn", arrived.getAndIncrement()))
+                .asLongAs(session -> done.get() < session.getInt("officerTurn")).on(pause(Duration.ofMillis(100)))
+                .exec(officerToken)
+                .exec(session -> {
+                    done.incrementAndGet(); // also after a failed login, so that the next user is not kept waiting
+                    return session;
+                });
+        return scenario(RESET).exec(Flows.onNode(run)).exec(inTurn).exitHereIfFailed().during(Duration.ofSeconds(seconds)).on(
                 measured(RESET, feeder, iteration));
     }
 
