@@ -32,7 +32,7 @@ final class BenchCluster implements AutoCloseable {
     /** The database and node 1 with {@code realmJson} imported; the other nodes of {@code nodes} wait for {@link #grow()}. */
     static BenchCluster start(Path home, Path work, int nodes, String realmName, String realmJson, String adminPassword) {
         KeycloakCluster.Topology topology = new KeycloakCluster.Topology(nodes, BenchKeycloak.HTTP_PORT, BenchKeycloak.MANAGEMENT_PORT,
-                TRANSPORT_PORT, DATABASE_PORT, null, List.of(BenchKeycloak.RESETS_PER_HOUR));
+                TRANSPORT_PORT, DATABASE_PORT, null, BenchKeycloak.PERSONNEL_LIMITS);
         return new BenchCluster(KeycloakCluster.start(home, work, topology, 1, realmName, realmJson, "admin", adminPassword));
     }
 
