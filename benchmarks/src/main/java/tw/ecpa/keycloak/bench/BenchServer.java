@@ -42,6 +42,10 @@ import tw.ecpa.keycloak.dev.realm.RealmAdminApi;
  *       {@code <data>/records-N/}, timing it; exits;</li>
  *   <li>{@code serve N}: starts on the database {@code load N} made, without import.</li>
  * </ul>
+ *
+ * <p>With {@code -Dbench.nodes=N} (N > 1, {@code records} on {@code -Dbench.db=postgres} only) it runs a
+ * {@link BenchCluster} instead: node 1 alone first, then, when the script asks, the other nodes
+ * ({@link #serveGrowing}).
  */
 public final class BenchServer {
 
