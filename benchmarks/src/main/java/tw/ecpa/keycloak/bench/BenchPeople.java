@@ -71,6 +71,18 @@ public final class BenchPeople {
         return out;
     }
 
+    /**
+     * Part {@code part} (from 1) of {@code parts} nearly equal, consecutive parts of {@code people}: each pass
+     * of a run that measures the binding more than once (one node, then the cluster) binds newcomers of its own,
+     * since a newcomer is bound only once.
+     */
+    public static <T> List<T> share(List<T> people, int part, int parts) {
+        if (parts < 1 || part < 1 || part > parts) {
+            throw new IllegalArgumentException("part " + part + " of " + parts);
+        }
+        return people.subList(people.size() * (part - 1) / parts, people.size() * part / parts);
+    }
+
     /** No e-mail and no account: the card is named {@code citizen-holder-<position>} by the card catalogue. */
     public List<Person> newcomers() {
         List<Person> out = new ArrayList<>();

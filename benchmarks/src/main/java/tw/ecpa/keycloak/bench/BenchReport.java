@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  *
  * <p>Arguments: the results folder, then the simulations in table order; the first is the baseline. A
  * simulation of several flows (the refused 帳號登入) gives one row per flow.
+ *
+ * <p>{@code --nodes N <one-node results> <cluster results> <simulations>}: a run of one node, then of the
+ * cluster of N nodes it grew into, on the same database ({@code benchmarks/run --db=postgres --nodes=N}):
+ * each pass's table, then both side by side.
  */
 public final class BenchReport {
 
@@ -33,12 +37,31 @@ public final class BenchReport {
     }
 
     public static void main(String[] args) throws IOException {
-        Path results = Path.of(args[0]);
+        if (args.length > 0 && args[0].equals("--nodes")) {
+            int nodes = Integer.parseInt(args[1]);
+            List<String> simulations = List.of(args).subList(4, args.length);
+            List<Row> oneNode = rows(Path.of(args[2]), simulations);
+            List<Row> cluster = rows(Path.of(args[3]), simulations);
+            System.out.println("One node (the cluster's node 1 alone):");
+            System.out.print(table(oneNode));
+            System.out.println();
+            System.out.println(nodesLabel(nodes) + " (the users spread over them):");
+            System.out.print(table(cluster));
+            System.out.println();
+            System.out.println("Side by side:");
+            System.out.print(sideBySide(oneNode, cluster, nodes));
+            return;
+        }
+        System.out.print(table(rows(Path.of(args[0]), List.of(args).subList(1, args.length))));
+    }
+
+    /** The rows of {@code simulations}, in their order, from {@code results}. */
+    static List<Row> rows(Path results, List<String> simulations) throws IOException {
         List<Row> rows = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            List<Path> files = filesOf(results, args[i]);
+        for (String simulation : simulations) {
+            List<Path> files = filesOf(results, simulation);
             if (files.isEmpty()) {
-                System.out.println("(no figures from " + args[i] + ")");
+                System.out.println("(no figures from " + simulation + " in " + results + ")");
             }
             for (Path file : files) {
                 Properties p = new Properties();
@@ -50,7 +73,7 @@ public final class BenchReport {
                         p.getProperty("p50"), p.getProperty("p95"), p.getProperty("p99")));
             }
         }
-        System.out.print(table(rows));
+        return rows;
     }
 
     /** {@code <simulation>.properties}, or for a simulation of several flows {@code <simulation>.1.properties}, .2, ... */
@@ -80,5 +103,41 @@ public final class BenchReport {
                     baseline > 0 ? String.format(Locale.ROOT, "%.2fx", row.perSecond() / baseline) : "-"));
         }
         return out.toString();
+    }
+
+    /**
+     * One row per flow of the one-node pass: both passes' rates, the cluster's over the single node's, their
+     * p50, p95 and errors. A flow missing from one pass shows "-" there.
+     */
+    static String sideBySide(List<Row> oneNode, List<Row> cluster, int nodes) {
+        String n = nodesLabel(nodes);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "| flow | users | logins/s, 1 node | logins/s, %1$s | %1$s ÷ 1 node | p50 ms, 1 node | p50 ms, %1$s"
+                + " | p95 ms, 1 node | p95 ms, %1$s | errors, 1 node | errors, %1$s |%n", n));
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        List<String> flows = new ArrayList<>();
+        oneNode.forEach(row -> flows.add(row.flow()));
+        cluster.stream().map(Row::flow).filter(flow -> !flows.contains(flow)).forEach(flows::add);
+        for (String flow : flows) {
+            Row one = find(oneNode, flow);
+            Row many = find(cluster, flow);
+            Row any = one != null ? one : many;
+            out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", flow, any.users(),
+                    one == null ? "-" : String.format(Locale.ROOT, "%.1f", one.perSecond()),
+                    many == null ? "-" : String.format(Locale.ROOT, "%.1f", many.perSecond()),
+                    one == null || many == null || one.perSecond() == 0 ? "-" : String.format(Locale.ROOT, "%.2fx", many.perSecond() / one.perSecond()),
+                    one == null ? "-" : one.p50(), many == null ? "-" : many.p50(),
+                    one == null ? "-" : one.p95(), many == null ? "-" : many.p95(),
+                    one == null ? "-" : Long.toString(one.errors()), many == null ? "-" : Long.toString(many.errors())));
+        }
+        return out.toString();
+    }
+
+    private static Row find(List<Row> rows, String flow) {
+        return rows.stream().filter(row -> row.flow().equals(flow)).findFirst().orElse(null);
+    }
+
+    static String nodesLabel(int nodes) {
+        return nodes == 1 ? "1 node" : nodes + " nodes";
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +42,10 @@ import tw.ecpa.keycloak.dev.realm.RealmAdminApi;
  *       {@code <data>/records-N/}, timing it; exits;</li>
  *   <li>{@code serve N}: starts on the database {@code load N} made, without import.</li>
  * </ul>
+ *
+ * <p>With {@code -Dbench.nodes=N} (N > 1, {@code records} on {@code -Dbench.db=postgres} only) it runs a
+ * {@link BenchCluster} instead: node 1 alone first, then, when the script asks, the other nodes
+ * ({@link #serveGrowing}).
  */
 public final class BenchServer {
 
@@ -64,6 +69,8 @@ public final class BenchServer {
         Path home = Path.of(System.getProperty("bench.keycloakHome", module.resolve("target/keycloak").toString())).toAbsolutePath();
         Path bundle = home.resolve("providers/ecpa-keycloak-bundle.jar");
         Files.deleteIfExists(run.resolve("ready"));
+        Files.deleteIfExists(run.resolve("grow"));
+        Files.deleteIfExists(run.resolve("ready-all"));
 
         QUIET.setLevel(java.util.logging.Level.WARNING); // the card world logs every holder check and OCSP answer
         DemoPersonnel demo = DemoPersonnel.load();
@@ -81,9 +88,20 @@ public final class BenchServer {
         Path database = data.resolve("records-" + records);
         BenchDatabase db = BenchDatabase.of(database, records);
         BenchKeycloak keycloak = new BenchKeycloak(home, db);
+        int nodes = Integer.getInteger("bench.nodes", 1);
+        if (nodes > 1 && !("records".equals(mode) && db.isPostgres())) {
+            throw new IllegalArgumentException("--nodes=" + nodes + " needs --db=postgres and a fresh database (not --scale): the cluster"
+                    + " brings a PostgreSQL of its own, made afresh for the run");
+        }
+        AtomicReference<BenchCluster> cluster = new AtomicReference<>();
+        Thread main = Thread.currentThread();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            keycloak.close();
+            if (nodes > 1) {
+                stopCluster(cluster, main);
+            } else {
+                keycloak.close();
+            }
             mail.close();
             cards.close();
             stopped.countDown();
@@ -95,6 +113,20 @@ public final class BenchServer {
         Properties state = new Properties();
         switch (mode) {
             case "records" -> {
+                if (nodes > 1) {
+                    String adminPassword = newSecret();
+                    Path realmFile = run.resolve("cluster-" + realm.realmName() + "-realm.json");
+                    realm.writeRealmFile(realmFile);
+                    String realmJson = Files.readString(realmFile);
+                    Files.delete(realmFile);
+                    Path work = module.resolve("target/bench-cluster");
+                    System.out.println("Starting PostgreSQL on 127.0.0.1:" + BenchCluster.DATABASE_PORT + " and node 1 of " + nodes
+                            + " with " + records + " personnel records (logs: " + work + ") ...");
+                    cluster.set(BenchCluster.start(home, work, nodes, realm.realmName(), realmJson, adminPassword));
+                    state.setProperty("officer.password", realm.demoPasswords().get("daming.wang"));
+                    state.setProperty("admin.password", adminPassword);
+                    break;
+                }
                 deleteTree(database);
                 db.recreate();
                 deleteTree(keycloak.importFolder());
@@ -133,14 +165,73 @@ public final class BenchServer {
         state.setProperty("records", Integer.toString(records));
         state.setProperty("pki", data.resolve("pki").toString());
         state.setProperty("redirectUri", REDIRECT_URI);
-        state.setProperty("keycloak.pid", Long.toString(keycloak.pid()));
         state.remove("admin.password");
-        try (var out = Files.newBufferedWriter(run.resolve("bench.properties"))) {
+        if (nodes == 1) {
+            state.setProperty("keycloak.pid", Long.toString(keycloak.pid()));
+            writeState(run, state);
+            Files.writeString(run.resolve("ready"), "ready\n");
+            System.out.println("Bench server ready: " + BenchKeycloak.baseUrl() + " (Keycloak pid " + keycloak.pid() + ")");
+            stopped.await();
+            return;
+        }
+        serveGrowing(cluster.get(), run, state, stopped);
+    }
+
+    /**
+     * The cluster's two stages: node 1 alone (file {@code ready}), then, once the script asks for it (file
+     * {@code grow}), every node (file {@code ready-all}). {@code nodes} in bench.properties lists the
+     * nodes serving at each stage: the simulations spread their users over those.
+     */
+    private static void serveGrowing(BenchCluster cluster, Path run, Properties state, CountDownLatch stopped) throws Exception {
+        state.setProperty("nodes", String.join(",", cluster.runningNodes()));
+        writeState(run, state);
+        Files.writeString(run.resolve("ready"), "ready\n");
+        System.out.println("Bench server ready: node 1 of " + cluster.size() + " at " + BenchKeycloak.baseUrl() + "; the others start when asked");
+        while (!Files.exists(run.resolve("grow"))) {
+            if (stopped.await(1, TimeUnit.SECONDS)) {
+                return;
+            }
+        }
+        System.out.println("Starting the other nodes ...");
+        Instant growing = Instant.now();
+        cluster.grow();
+        state.setProperty("nodes", String.join(",", cluster.runningNodes()));
+        writeState(run, state);
+        Files.writeString(run.resolve("ready-all"), "ready\n");
+        System.out.println("Cluster ready in " + Duration.between(growing, Instant.now()).toSeconds() + " s: " + cluster.describe());
+        stopped.await();
+    }
+
+    private static void writeState(Path run, Properties state) throws IOException {
+        Path file = run.resolve("bench.properties");
+        Path next = run.resolve("bench.properties.new");
+        try (var out = Files.newBufferedWriter(next)) {
             state.store(out, "bench server of this run; the simulations read it");
         }
-        Files.writeString(run.resolve("ready"), "ready\n");
-        System.out.println("Bench server ready: " + BenchKeycloak.baseUrl() + " (Keycloak pid " + keycloak.pid() + ")");
-        stopped.await();
+        // whole or not at all: a simulation starting now must not read half a file
+        Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * On SIGTERM (the script's exit, Ctrl-C included): the nodes and PostgreSQL stop. While the cluster is
+     * still starting there is nothing to close yet: interrupting the starting thread makes KeycloakCluster
+     * stop what it has started.
+     */
+    private static void stopCluster(AtomicReference<BenchCluster> cluster, Thread main) {
+        BenchCluster started = cluster.get();
+        if (started != null) {
+            started.close();
+            return;
+        }
+        main.interrupt();
+        try {
+            main.join(TimeUnit.MINUTES.toMillis(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (cluster.get() != null) {
+            cluster.get().close();
+        }
     }
 
     /**

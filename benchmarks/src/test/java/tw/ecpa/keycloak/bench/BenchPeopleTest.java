@@ -52,4 +52,18 @@ class BenchPeopleTest {
             assertThat(cards.ownCardOf(NationalId.of(person.nationalId()))).isEmpty();
         }
     }
+
+    @Test
+    void eachPassOfARunBindsNewcomersOfItsOwnAndTogetherTheyBindThemAll() {
+        List<Person> newcomers = people.newcomers();
+        List<Person> first = BenchPeople.share(newcomers, 1, 2);
+        List<Person> second = BenchPeople.share(newcomers, 2, 2);
+        assertThat(first).hasSize(10).doesNotContainAnyElementsOf(second);
+        List<Person> both = new ArrayList<>(first);
+        both.addAll(second);
+        assertThat(both).containsExactlyElementsOf(newcomers);
+        assertThat(BenchPeople.share(newcomers, 1, 1)).containsExactlyElementsOf(newcomers);
+        assertThat(BenchPeople.share(List.of(1, 2, 3), 1, 2)).containsExactly(1);
+        assertThat(BenchPeople.share(List.of(1, 2, 3), 2, 2)).containsExactly(2, 3);
+    }
 }

@@ -16,7 +16,9 @@ import tw.ecpa.keycloak.dev.pki.TestPki;
 
 /**
  * What the bench server of this run wrote ({@code target/bench/bench.properties}) and the load settings
- * (system properties): {@code bench.users} concurrent users (4), {@code bench.seconds} per simulation (45).
+ * (system properties): {@code bench.users} concurrent users (4), {@code bench.seconds} per simulation (45);
+ * for a run in passes (one node, then the cluster: {@code benchmarks/run --nodes=N}) {@code bench.pass} of
+ * {@code bench.passes}.
  */
 final class BenchRun {
 
@@ -26,6 +28,10 @@ final class BenchRun {
     final int users = Integer.getInteger("bench.users", 4);
     final int seconds = Integer.getInteger("bench.seconds", 45);
     final BenchPeople people = BenchPeople.fromSystemProperties();
+    final int pass = Integer.getInteger("bench.pass", 1);
+    final int passes = Integer.getInteger("bench.passes", 1);
+    /** The nodes serving now, as the bench server listed them; the users are spread over these. */
+    final NodeSpread nodes;
     private final Map<String, CardSigner> signers = new ConcurrentHashMap<>();
     private volatile TestPki pki;
 
@@ -36,6 +42,7 @@ final class BenchRun {
         } catch (IOException e) {
             throw new UncheckedIOException("no bench server state at " + file + ": start it with benchmarks/run", e);
         }
+        nodes = NodeSpread.of(server.getProperty("nodes"), baseUrl());
     }
 
     String baseUrl() {
@@ -74,9 +81,13 @@ final class BenchRun {
         return pki;
     }
 
-    /** Newcomers the measured binding simulation may use; the warm-up takes the last {@code reserve}. */
+    /**
+     * Newcomers the measured binding simulation may use, this pass's share of them; the warm-up takes the
+     * last {@code reserve} (the warm-up of a later pass leaves the binding out: those are bound by then).
+     */
     List<DemoPersonnel.Person> newcomers(boolean warmUp, int reserve) {
         List<DemoPersonnel.Person> all = people.newcomers();
-        return warmUp ? all.subList(all.size() - reserve, all.size()) : all.subList(0, all.size() - reserve);
+        return warmUp ? all.subList(all.size() - reserve, all.size())
+                : BenchPeople.share(all.subList(0, all.size() - reserve), pass, passes);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,15 +46,24 @@ final class Flows {
     private Flows() {
     }
 
+    /**
+     * No base URL: every request names its node ({@link #onNode}, the page's own form actions and redirects),
+     * so none can reach node 1 by default when its user belongs to another.
+     */
     static HttpProtocolBuilder protocol(BenchRun run) {
-        return http.baseUrl(run.baseUrl())
-                .disableFollowRedirect()
+        return http.disableFollowRedirect()
                 .disableWarmUp()
                 .disableCaching()
                 .acceptHeader("text/html,application/xhtml+xml,application/json")
                 .acceptLanguageHeader("zh-TW,zh;q=0.9,en;q=0.5")
                 .userAgentHeader("ecpa-benchmarks (Gatling)")
                 .shareConnections();
+    }
+
+    /** The virtual user's node ({@link NodeSpread}; one count per flow, each call), kept as {@code node} for its whole run. */
+    static ChainBuilder onNode(BenchRun run) {
+        AtomicLong users = new AtomicLong();
+        return exec(session -> session.set("node", run.nodes.nodeOf(users.incrementAndGet())));
     }
 
     /** A new browser for each login: no cookies, new PKCE verifier, state and nonce. */
@@ -66,17 +76,20 @@ final class Flows {
                 .remove("location").remove("page").remove("code");
     }
 
-    /** GET the authorization endpoint of {@code clientId}: the first login page. */
+    /** GET the authorization endpoint of {@code clientId} on the user's node: the first login page. */
     static ChainBuilder authorize(BenchRun run, String clientId) {
-        return authorize(run, clientId, run.redirectUri());
+        return authorize(run, clientId, session -> run.redirectUri());
     }
 
-    /** The same for an application at {@code redirectUri} (the personnel console lives on Keycloak itself). */
-    static ChainBuilder authorize(BenchRun run, String clientId, String redirectUri) {
-        return exec(Flows::freshBrowser).exec(session -> session.set("appRedirect", redirectUri))
-                .exec(page("authorize", http("authorize").get(run.realmPath() + "/protocol/openid-connect/auth")
+    /**
+     * The same for an application at {@code redirectUri}, kept as {@code appRedirect} for the token exchange
+     * (the personnel console lives on Keycloak itself, on the user's node).
+     */
+    static ChainBuilder authorize(BenchRun run, String clientId, Function<Session, String> redirectUri) {
+        return exec(Flows::freshBrowser).exec(session -> session.set("appRedirect", redirectUri.apply(session)))
+                .exec(page("authorize", http("authorize").get("#{node}" + run.realmPath() + "/protocol/openid-connect/auth")
                 .queryParam("client_id", clientId)
-                .queryParam("redirect_uri", redirectUri)
+                .queryParam("redirect_uri", "#{appRedirect}")
                 .queryParam("response_type", "code")
                 .queryParam("scope", "openid")
                 .queryParam("state", "#{state}")
@@ -96,21 +109,21 @@ final class Flows {
         }).exec(page(name, http(name).post("#{action}").formParamMap(session -> session.<Map<String, Object>>get("fields"))));
     }
 
-    /** Redeems the code from the redirect to the application with the PKCE verifier. */
+    /** Redeems the code from the redirect to the application with the PKCE verifier, on the user's node. */
     static ChainBuilder tokenExchange(BenchRun run, String clientId) {
-        return tokenExchange(run, clientId, run.redirectUri(), "accessToken");
+        return tokenExchange(run, clientId, "accessToken");
     }
 
-    /** The same for an application at {@code redirectUri}; the access token is kept as {@code tokenName}. */
-    static ChainBuilder tokenExchange(BenchRun run, String clientId, String redirectUri, String tokenName) {
+    /** The same, keeping the access token as {@code tokenName}; the application is the one {@link #authorize} named. */
+    static ChainBuilder tokenExchange(BenchRun run, String clientId, String tokenName) {
         return exec(session -> {
-            String code = code(session.getString("location"), redirectUri, session.getString("state"));
+            String code = code(session.getString("location"), session.getString("appRedirect"), session.getString("state"));
             return code == null ? session.markAsFailed() : session.set("code", code);
-        }).exec(http("token exchange").post(run.realmPath() + "/protocol/openid-connect/token")
+        }).exec(http("token exchange").post("#{node}" + run.realmPath() + "/protocol/openid-connect/token")
                 .formParam("grant_type", "authorization_code")
                 .formParam("client_id", clientId)
                 .formParam("code", "#{code}")
-                .formParam("redirect_uri", redirectUri)
+                .formParam("redirect_uri", "#{appRedirect}")
                 .formParam("code_verifier", "#{verifier}")
                 .check(status().is(200), jsonPath("$.access_token").saveAs(tokenName), jsonPath("$.id_token").exists()));
     }

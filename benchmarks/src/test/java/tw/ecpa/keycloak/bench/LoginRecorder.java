@@ -67,7 +67,12 @@ final class LoginRecorder {
         }
     }
 
+    /** {@code results/} beside bench.properties, or {@code bench.results} (each pass of a run in passes has its own). */
     static Path resultsDir() {
+        String results = System.getProperty("bench.results");
+        if (results != null) {
+            return Path.of(results).toAbsolutePath();
+        }
         Path properties = Path.of(System.getProperty("bench.properties", "benchmarks/target/bench/bench.properties"));
         return properties.toAbsolutePath().getParent().resolve("results");
     }

@@ -4,6 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.flushCookieJar;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -14,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -51,9 +53,9 @@ final class Scenarios {
     private Scenarios() {
     }
 
-    /** Loops {@code iteration} in a group for {@code seconds}, each time with a fresh browser. */
-    static ScenarioBuilder looping(String name, int seconds, Iterator<Map<String, Object>> feeder, ChainBuilder iteration) {
-        return scenario(name).during(Duration.ofSeconds(seconds)).on(measured(name, feeder, exec(flushCookieJar()).exec(iteration)));
+    /** Loops {@code iteration} in a group for {@code seconds}, each time with a fresh browser, all on the user's node. */
+    static ScenarioBuilder looping(BenchRun run, String name, int seconds, Iterator<Map<String, Object>> feeder, ChainBuilder iteration) {
+        return scenario(name).exec(Flows.onNode(run)).during(Duration.ofSeconds(seconds)).on(measured(name, feeder, exec(flushCookieJar()).exec(iteration)));
     }
 
     /**
@@ -86,7 +88,7 @@ final class Scenarios {
     static ScenarioBuilder stock(BenchRun run, int seconds) {
         Iterator<Map<String, Object>> feeder = Flows.circular(run.people.stockUsers(),
                 p -> Map.of("username", p.account(), "password", BenchPeople.PASSWORD));
-        return looping(STOCK, seconds, feeder, Flows.authorize(run, STOCK_CLIENT)
+        return looping(run, STOCK, seconds, feeder, Flows.authorize(run, STOCK_CLIENT)
                 .exec(Flows.submit("login form", "kc-form-login",
                         s -> Map.of("username", s.getString("username"), "password", s.getString("password"), "credentialId", "")))
                 .exec(Flows.tokenExchange(run, STOCK_CLIENT)));
@@ -96,7 +98,7 @@ final class Scenarios {
     static ScenarioBuilder account(BenchRun run, int seconds, boolean byNationalId) {
         Iterator<Map<String, Object>> feeder = Flows.circular(run.people.pool(),
                 p -> Map.of("username", byNationalId ? p.nationalId() : p.account(), "password", BenchPeople.PASSWORD));
-        return looping(byNationalId ? ACCOUNT_BY_ID : ACCOUNT_BY_ACCOUNT, seconds, feeder, Flows.authorize(run, ECPA_CLIENT)
+        return looping(run, byNationalId ? ACCOUNT_BY_ID : ACCOUNT_BY_ACCOUNT, seconds, feeder, Flows.authorize(run, ECPA_CLIENT)
                 .exec(Flows.submit("account login", "kc-form-login", s -> Map.of("ecpa.method", "password",
                         "username", s.getString("username"), "password", s.getString("password"))))
                 .exec(Flows.tokenExchange(run, ECPA_CLIENT)));
@@ -110,7 +112,7 @@ final class Scenarios {
      */
     static ScenarioBuilder refusedAccountLogin(BenchRun run, int seconds, String name, List<String> nationalIds, String password) {
         Iterator<Map<String, Object>> feeder = Flows.circular(nationalIds, id -> Map.of("username", id, "password", password));
-        return looping(name, seconds, feeder, Flows.authorize(run, ECPA_CLIENT)
+        return looping(run, name, seconds, feeder, Flows.authorize(run, ECPA_CLIENT)
                 .exec(session -> session.set("started", System.nanoTime()))
                 .exec(Flows.submit("refused account login", "kc-form-login", s -> Map.of("ecpa.method", "password",
                         "username", s.getString("username"), "password", s.getString("password"))))
@@ -127,7 +129,7 @@ final class Scenarios {
     static ScenarioBuilder certificate(BenchRun run, int seconds) {
         run.people.pool().forEach(p -> run.signerOf(p.nationalId())); // keys read before the clock starts
         Iterator<Map<String, Object>> feeder = Flows.circular(run.people.pool(), p -> Map.of("nationalId", p.nationalId()));
-        return looping(CERTIFICATE, seconds, feeder, Flows.authorize(run, ECPA_CLIENT)
+        return looping(run, CERTIFICATE, seconds, feeder, Flows.authorize(run, ECPA_CLIENT)
                 .exec(signNonce(run))
                 .exec(Flows.submit("certificate login", "ecpa-certificate-form",
                         s -> Map.of("ecpa.method", "certificate", "ecpa.cardAnswer", s.getString("cardAnswer"))))
@@ -162,7 +164,7 @@ final class Scenarios {
                 return Map.of("nationalId", p.nationalId(), "account", account, "password", password);
             }
         };
-        return looping(BINDING, seconds, feeder, Flows.authorize(run, ECPA_CLIENT)
+        return looping(run, BINDING, seconds, feeder, Flows.authorize(run, ECPA_CLIENT)
                 .exec(signNonce(run))
                 .exec(Flows.submit("certificate login", "ecpa-certificate-form",
                         s -> Map.of("ecpa.method", "certificate", "ecpa.cardAnswer", s.getString("cardAnswer"))))
@@ -186,17 +188,18 @@ final class Scenarios {
      * client's token, and the realm refuses password grants.
      */
     static ScenarioBuilder reset(BenchRun run, int seconds) {
-        String api = "/admin" + run.realmPath() + "/ecpa-personnel";
+        String api = "#{node}/admin" + run.realmPath() + "/ecpa-personnel";
         Iterator<Map<String, Object>> feeder = Flows.circular(run.people.resetTargets(),
                 p -> Map.of("nationalId", p.nationalId(), "email", p.email()));
         // Keycloak 26 refuses simultaneous logins of one user while brute-force protection is on (RESULTS.md,
-        // "Noticed"): with several users only the first officer token is granted and the others stop here,
-        // so this flow effectively runs with one user. Retrying made Keycloak lock the officer out.
-        String console = run.baseUrl() + run.realmPath() + "/ecpa-personnel/console";
+        // "Noticed") and holds him temporarily disabled, which the personnel API then refuses too (403, a caller
+        // not in good standing): the users take the one officer's token one after the other (inTurn below).
+        // on the user's node, as the token: it names the node that issued it (no public hostname)
+        Function<Session, String> console = session -> session.getString("node") + run.realmPath() + "/ecpa-personnel/console";
         ChainBuilder officerToken = exec(Flows.authorize(run, CONSOLE_CLIENT, console))
                 .exec(Flows.submit("officer login", "kc-form-login", s -> Map.of("ecpa.method", "password",
                         "username", "daming.wang", "password", run.server.getProperty("officer.password"))))
-                .exec(Flows.tokenExchange(run, CONSOLE_CLIENT, console, "officerToken"));
+                .exec(Flows.tokenExchange(run, CONSOLE_CLIENT, "officerToken"));
         ChainBuilder iteration = exec(http("search").post(api + "/search")
                 .header("Authorization", "Bearer #{officerToken}").header("Content-Type", "application/json")
                 .body(StringBody("{\"nationalId\":\"#{nationalId}\"}"))
@@ -208,7 +211,16 @@ final class Scenarios {
                 .exec(http("confirm").post(api + "/resets/#{confirmationId}/confirm")
                         .header("Authorization", "Bearer #{officerToken}")
                         .check(status().is(200), jsonPath("$.status").is("sent")));
-        return scenario(RESET).exec(officerToken).exitHereIfFailed().during(Duration.ofSeconds(seconds)).on(
+        AtomicInteger arrived = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        ChainBuilder inTurn = exec(session -> session.set("officerTurn", arrived.getAndIncrement()))
+                .asLongAs(session -> done.get() < session.getInt("officerTurn")).on(pause(Duration.ofMillis(100)))
+                .exec(officerToken)
+                .exec(session -> {
+                    done.incrementAndGet(); // also after a failed login, so that the next user is not kept waiting
+                    return session;
+                });
+        return scenario(RESET).exec(Flows.onNode(run)).exec(inTurn).exitHereIfFailed().during(Duration.ofSeconds(seconds)).on(
                 measured(RESET, feeder, iteration));
     }
 

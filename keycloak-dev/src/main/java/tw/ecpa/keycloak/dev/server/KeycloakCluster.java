@@ -67,6 +67,18 @@ public final class KeycloakCluster implements AutoCloseable {
      */
     public static KeycloakCluster start(Path home, Path workDirectory, Topology topology, String realmName, String realmJson,
                                         String adminUser, String adminPassword) {
+        return start(home, workDirectory, topology, topology.nodes(), realmName, realmJson, adminUser, adminPassword);
+    }
+
+    /**
+     * The same, but only the first {@code running} nodes start now; {@link #startAgain} starts the others
+     * later, so that one run can measure one node and then the cluster it grows into (the benchmarks).
+     */
+    public static KeycloakCluster start(Path home, Path workDirectory, Topology topology, int running, String realmName, String realmJson,
+                                        String adminUser, String adminPassword) {
+        if (running < 1 || running > topology.nodes()) {
+            throw new IllegalArgumentException("1 to " + topology.nodes() + " nodes running at start, not " + running);
+        }
         Path distribution = home.toAbsolutePath();
         Path work = workDirectory.toAbsolutePath();
         if (!Files.isExecutable(distribution.resolve("bin/kc.sh"))) {
@@ -94,11 +106,11 @@ public final class KeycloakCluster implements AutoCloseable {
             cluster = new KeycloakCluster(distribution, database, List.copyOf(nodes), realmName,
                     Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", adminUser, "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword));
             // One after the other: the first creates the schema and imports the realm, the others join it.
-            for (int i = 0; i < size; i++) {
+            for (int i = 0; i < running; i++) {
                 nodes.get(i).start(database, realmName, i == 0, cluster.bootstrapAdmin);
             }
-            for (ClusterNode node : nodes) {
-                node.awaitClusterSize(size, Duration.ofSeconds(60));
+            for (ClusterNode node : nodes.subList(0, running)) {
+                node.awaitClusterSize(running, Duration.ofSeconds(60));
             }
             return cluster;
         } catch (IOException | RuntimeException e) {
@@ -146,7 +158,7 @@ public final class KeycloakCluster implements AutoCloseable {
         return realmName;
     }
 
-    /** Starts a stopped or killed node again on the database (no import); returns once it has rejoined every running node. */
+    /** Starts a stopped, killed or not yet started node on the database (no import); returns once it has joined every running node. */
     public void startAgain(ClusterNode node) {
         node.start(database, realmName, false, bootstrapAdmin);
         int running = (int) nodes.stream().filter(ClusterNode::running).count();
