@@ -16,6 +16,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -121,7 +122,8 @@ class PasswordResetMetricsTest {
     @Test
     void aDatabaseThatFailsOnTheWriteSendsNoLetterAndCountsNoReset() throws EmailException {
         EntityManager entities = mock(EntityManager.class);
-        doThrow(new ModelException("Database operation failed", new PersistenceException("connection refused"))).when(entities).flush();
+        doThrow(new ModelException("Database operation failed", new PersistenceException("connection refused",
+                new SQLException("Connection to 127.0.0.1:5432 refused", "08001")))).when(entities).flush();
         JpaConnectionProvider jpa = mock(JpaConnectionProvider.class);
         when(jpa.getEntityManager()).thenReturn(entities);
         when(world.session.getProvider(JpaConnectionProvider.class)).thenReturn(jpa);
@@ -130,16 +132,18 @@ class PasswordResetMetricsTest {
 
         verify(mail, never()).send(anyString(), anyList(), anyString(), anyMap());
         assertThat(registry.find(EcpaMetrics.PASSWORD_RESETS).counters()).isEmpty();
-        assertThat(DatabaseOutage.isOutage(new ModelException("Database operation failed", new PersistenceException("connection refused"))))
-                .as("what the personnel API answers as 503 unavailable").isTrue();
+        assertThat(DatabaseOutage.isOutage(new ModelException("Database operation failed", new PersistenceException("connection refused",
+                new SQLException("Connection to 127.0.0.1:5432 refused", "08001"))))).as("what the personnel API answers as 503 unavailable").isTrue();
     }
 
     @Test
-    void aRuleOfTheModelIsNotAnOutage() {
-        assertThat(DatabaseOutage.isOutage(new ModelDuplicateException("taken", new PersistenceException("unique")))).isFalse();
+    void aFailureAboutTheDataIsNotAnOutage() {
+        assertThat(DatabaseOutage.isOutage(new ModelDuplicateException("taken", new PersistenceException("unique",
+                new SQLException("duplicate key value violates unique constraint", "23505"))))).isFalse();
         assertThat(DatabaseOutage.isOutage(new ModelException("no such role"))).isFalse();
         assertThat(DatabaseOutage.isOutage(new IllegalStateException("a bug"))).isFalse();
-        assertThat(DatabaseOutage.isOutage(new PersistenceException("JDBC exception executing SQL")))
+        assertThat(DatabaseOutage.isOutage(new PersistenceException("JDBC exception executing SQL",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"))))
                 .as("Hibernate's own exception, as Keycloak's role query lets it through").isTrue();
     }
 }

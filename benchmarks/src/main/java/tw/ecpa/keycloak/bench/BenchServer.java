@@ -59,7 +59,17 @@ public final class BenchServer {
     private BenchServer() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            serve(args);
+        } catch (Exception | Error e) {
+            // The card world's and the mail catcher's threads would keep the JVM, and benchmarks/run waiting for "ready", alive.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void serve(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "records";
         int records = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         Path module = Path.of(System.getProperty("bench.module", "benchmarks")).toAbsolutePath();
