@@ -132,7 +132,7 @@ class AccountConsoleIT extends EcpaIntegrationTest {
         assertThat(shown("ecpa-office-advice")).isFalse();
 
         pages.follow(By.id("ecpa-menu-office"));
-        new WebDriverWait(driver(), Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/ecpa-personnel/console")
+        new WebDriverWait(driver(), Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.getCurrentUrl().endsWith("/ecpa-personnel/console")
                 && !d.findElement(By.id("who")).getText().isBlank());
         pages.waitForTheChrome();
 

@@ -61,7 +61,7 @@ class ConsoleCspSecurityIT extends EcpaIntegrationTest {
         String password = DemoUsers.givePassword(chief);
         browser.driver().navigate().to(realm.getBaseUrl() + "/ecpa-personnel/console");
         pages.logIn(chief.toRepresentation().getUsername(), password);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/ecpa-personnel/console")
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.getCurrentUrl().endsWith("/ecpa-personnel/console")
                 && !d.findElement(By.id("who")).getText().isBlank());
 
         assertThat(browser.driver().findElement(By.id("who")).getText()).as("console.js ran: it shows who is signed in").contains("王大明");

@@ -49,7 +49,7 @@ class PersonnelConsoleIT extends EcpaIntegrationTest {
         String password = DemoUsers.givePassword(user);
         driver().navigate().to(realm.getBaseUrl() + "/ecpa-personnel/console");
         pages.logIn(user.toRepresentation().getUsername(), password);
-        new WebDriverWait(driver(), Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/ecpa-personnel/console")
+        new WebDriverWait(driver(), Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.getCurrentUrl().endsWith("/ecpa-personnel/console")
                 && !d.findElement(By.id("who")).getText().isBlank());
     }
 

@@ -202,6 +202,7 @@ class PortalChromeIT extends EcpaIntegrationTest {
         driver.navigate().to(realm.getBaseUrl() + "/ecpa-personnel/console");
         pages.logIn(userByNationalId(PersonnelResetIT.CHIEF).toRepresentation().getUsername(), password);
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(d -> d.getCurrentUrl().endsWith("/ecpa-personnel/console") && !d.findElement(By.id("who")).getText().isBlank());
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nationalId"))).sendKeys(person.nationalId());

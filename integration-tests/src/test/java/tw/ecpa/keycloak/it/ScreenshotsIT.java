@@ -271,7 +271,9 @@ class ScreenshotsIT extends EcpaIntegrationTest {
 
     private void waitUntil(java.util.function.Function<WebDriver, Boolean> condition, String what) {
         try {
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(25)).until(condition::apply);
+            // a page being replaced between finding an element and reading it: look again
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(25)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(condition::apply);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("expected " + what + " but the browser is at " + pages.describe(), e);
         }
