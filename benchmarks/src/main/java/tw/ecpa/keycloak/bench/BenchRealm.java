@@ -102,6 +102,11 @@ final class BenchRealm {
      * officers also get the reset grant of their chief (below).
      */
     private ArrayNode users(List<DemoPersonnel.Person> persons) {
+        return users(demo, persons);
+    }
+
+    /** {@link #users(List)} with the agencies of {@code demo}. */
+    static ArrayNode users(DemoPersonnel demo, List<DemoPersonnel.Person> persons) {
         ArrayNode users = (ArrayNode) new DemoRealmData(new DemoPersonnel(demo.agencies(), persons, List.of()))
                 .toRepresentation().get("users");
         for (JsonNode user : users) {
