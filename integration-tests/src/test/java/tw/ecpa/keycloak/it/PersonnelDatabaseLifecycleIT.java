@@ -30,6 +30,7 @@ import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.SynchronizationResultRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.storage.UserStorageProvider;
@@ -226,7 +227,14 @@ class PersonnelDatabaseLifecycleIT extends EcpaIntegrationTest {
         UserRepresentation rep = user.toRepresentation();
         String username = TestPeople.freshAccount("it.lifecycle.");
         rep.setUsername(username);
-        user.update(rep);
+        // The realm lets only the first-login setup choose a custom account (editUsernameAllowed is off, which
+        // makes the username read-only in the admin API too): lifted for this one change, as the setup would make it.
+        editUsernameAllowed(true);
+        try {
+            user.update(rep);
+        } finally {
+            editUsernameAllowed(false);
+        }
         String password = "It-" + TestPeople.freshAccount("") + "!7a";
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType(CredentialRepresentation.PASSWORD);
@@ -234,6 +242,12 @@ class PersonnelDatabaseLifecycleIT extends EcpaIntegrationTest {
         credential.setTemporary(false);
         user.resetPassword(credential);
         return new Account(username, password);
+    }
+
+    private void editUsernameAllowed(boolean allowed) {
+        RealmRepresentation update = new RealmRepresentation();
+        update.setEditUsernameAllowed(allowed);
+        realm.admin().update(update);
     }
 
     /** 帳號登入 in a fresh browser: the page that answers. */
