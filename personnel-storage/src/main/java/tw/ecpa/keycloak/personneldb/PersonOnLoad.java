@@ -51,7 +51,7 @@ final class PersonOnLoad {
 
     /**
      * The imported user as the database has them now ({@code ImportedUserValidation}'s contract: the user to
-     * go on with). Database unreachable: the user as the last sync left them. No row any more: a disabled,
+     * go on with), written only from an answer read now: a kept one was written when it was read. Database unreachable: the user as the last sync left them. No row any more: a disabled,
      * read-only view, which the login gate refuses as disabled; not null, with which Keycloak would delete the
      * user (and their custom account, password and cards) at once, while a full sync is the one that decides
      * about removed people.
@@ -72,6 +72,11 @@ final class PersonOnLoad {
                 return new ReadOnlyUserModelDelegate(user, false);
             }
             default -> {
+                if (!answer.fresh()) {
+                    // Written when it was read; a sync on another node may have written a newer row since, which
+                    // a kept answer must not undo.
+                    return user;
+                }
                 RowImport.Result result = rowImport(answer.rows()).importRow(answer.rows().get(0));
                 if (result.problem() != null) {
                     LOG.debugf("personnel database %s: the row of %s is not usable (%s); the last sync's record stands",

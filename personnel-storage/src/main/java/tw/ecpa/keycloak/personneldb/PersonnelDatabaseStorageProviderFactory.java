@@ -152,13 +152,22 @@ public final class PersonnelDatabaseStorageProviderFactory
 
     @Override
     public SynchronizationResult sync(KeycloakSessionFactory sessionFactory, String realmId, UserStorageProviderModel model) {
-        return personnelSync(sessionFactory, realmId, model).full(new SyncReport(model.getName()));
+        try {
+            return personnelSync(sessionFactory, realmId, model).full(new SyncReport(model.getName()));
+        } finally {
+            // The rows a sync wrote are newer than what logins on this node read before it.
+            recentAnswers.forgetComponent(model.getId());
+        }
     }
 
     @Override
     public SynchronizationResult syncSince(Date lastSync, KeycloakSessionFactory sessionFactory, String realmId,
                                            UserStorageProviderModel model) {
-        return personnelSync(sessionFactory, realmId, model).changedSince(lastSync.toInstant(), new SyncReport(model.getName()));
+        try {
+            return personnelSync(sessionFactory, realmId, model).changedSince(lastSync.toInstant(), new SyncReport(model.getName()));
+        } finally {
+            recentAnswers.forgetComponent(model.getId());
+        }
     }
 
     private static PersonnelSync personnelSync(KeycloakSessionFactory sessionFactory, String realmId, UserStorageProviderModel model) {

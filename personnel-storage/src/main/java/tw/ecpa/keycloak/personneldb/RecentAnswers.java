@@ -54,10 +54,10 @@ final class RecentAnswers {
                 entries.clear();
             }
         }
-        entries.put(key, new Entry(answer, now.plus(lifetime)));
+        entries.put(key, new Entry(answer.kept(), now.plus(lifetime)));
     }
 
-    /** Forgets every answer about this component's people (its settings changed). */
+    /** Forgets every answer about this component's people (its settings changed, or a sync wrote newer rows). */
     void forgetComponent(String componentId) {
         entries.keySet().removeIf(key -> key.startsWith(componentId + "/"));
     }

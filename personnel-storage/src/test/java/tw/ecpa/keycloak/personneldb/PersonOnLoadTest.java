@@ -181,6 +181,18 @@ class PersonOnLoadTest {
     }
 
     @Test
+    void aKeptAnswerDoesNotUndoWhatASyncWroteSince() throws SQLException {
+        UserModel lin = imported();
+        PersonOnLoad onLoad = onLoad(Duration.ofSeconds(30));
+        onLoad.validate(lin);
+        lin.setSingleAttribute(PersonnelAttributes.EMPLOYMENT_STATUS, PersonnelAttributes.DEPARTED);
+
+        UserModel loaded = onLoad.validate(lin);
+
+        assertThat(PersonnelRecord.of(loaded).departed()).as("the sync's newer record stands").isTrue();
+    }
+
+    @Test
     void twoRowsOfOneIdChangeNothing() throws SQLException {
         UserModel lin = imported();
         database.staff(LIN, "林", "建宏", LocalDate.of(1980, 5, 17), null, PersonnelRealm.MINISTRY, "2", MONDAY);
