@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 import jakarta.ws.rs.core.Response;
 
+import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,14 +36,14 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import tw.ecpa.keycloak.dev.cardworld.CardWorld;
 import tw.ecpa.keycloak.dev.cardworld.CardWorldExtension;
-import tw.ecpa.keycloak.dev.server.PrivatePostgres;
 import tw.ecpa.keycloak.personneldb.PersonnelDatabaseStorageProviderFactory;
 
 /**
  * The personnel database asked while people log in, between syncs, on the real server: 卸職 written into the
  * database is refused at the next 帳號登入 with the guide's message before any sync; someone added to the
  * database binds their card (or is found by 帳號登入) at once, imported at that look-up; and with the
- * database (a private PostgreSQL) stopped, an imported person still logs in with the last sync's record and
+ * database server stopped (H2's TCP server: the test server, on Keycloak's dev-file database, carries no
+ * PostgreSQL driver), an imported person still logs in with the last sync's record and
  * the server log says so by masked ID, while the first binding of someone not imported yet says the
  * personnel database cannot be reached and writes nothing, until the database is back.
  *
@@ -57,8 +58,8 @@ class PersonnelDatabaseOnLoadIT extends EcpaIntegrationTest {
     private static final String NO_RECORD_ID = RunSecrets.nationalId("U188776656");
     private static final String NO_RECORD_CARD = "citizen-no-record";
     private static final String FIRST_BRANCH = "X10010000A";
-    /** A port of its own, apart from ClusterIT's PostgreSQL. */
-    private static final int POSTGRES_PORT = 55435;
+    /** A port of its own, apart from the other tests' servers. */
+    private static final int DATABASE_PORT = 55435;
     private static final String CERTIFICATE = "ecpa-certificate";
 
     private CardWorld world;
@@ -67,7 +68,7 @@ class PersonnelDatabaseOnLoadIT extends EcpaIntegrationTest {
     private Path directory;
     private String h2Url;
     private String componentId;
-    private PrivatePostgres postgres;
+    private Server databaseServer;
     private int staffNo;
 
     @BeforeEach
@@ -85,8 +86,8 @@ class PersonnelDatabaseOnLoadIT extends EcpaIntegrationTest {
         }
         app.close();
         flow.close();
-        if (postgres != null) {
-            postgres.close();
+        if (databaseServer != null) {
+            databaseServer.stop();
         }
         try (var files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -140,19 +141,22 @@ class PersonnelDatabaseOnLoadIT extends EcpaIntegrationTest {
     }
 
     @Test
-    void withThePostgresqlDatabaseStoppedImportedPeopleLogInAndTheFirstBindingSaysTheDatabaseCannotBeReached() throws Exception {
-        postgres = PrivatePostgres.start(Path.of("target/personnel-on-load-postgres").toAbsolutePath(), POSTGRES_PORT);
-        for (String sql : documentedSql()) {
-            postgres.query(sql);
+    void withTheDatabaseServerStoppedImportedPeopleLogInAndTheFirstBindingSaysTheDatabaseCannotBeReached() throws Exception {
+        startDatabaseServer();
+        h2Url = "jdbc:h2:tcp://127.0.0.1:" + DATABASE_PORT + "/hr";
+        try (Connection connection = DriverManager.getConnection(h2Url, "sa", ""); Statement statement = connection.createStatement()) {
+            for (String sql : documentedSql()) {
+                statement.execute(sql);
+            }
         }
         String id = TestPeople.newNationalId();
-        postgresStaff(id);
-        componentId = createProvider(postgres.jdbcUrl(), postgres.user(), postgres.password());
+        h2Staff(id, "1");
+        componentId = createProvider(h2Url, "sa", "");
         realm.admin().userStorage().syncUsers(componentId, "triggerFullSync");
         String password = DemoUsers.givePassword(userByNationalId(id));
-        postgresStaff(NO_RECORD_ID);
+        h2Staff(NO_RECORD_ID, "1");
 
-        postgres.stop();
+        databaseServer.stop();
         CardLoginClient.Page loggedIn;
         List<String> log;
         try (ServerLog server = new ServerLog()) {
@@ -177,11 +181,17 @@ class PersonnelDatabaseOnLoadIT extends EcpaIntegrationTest {
                 .doesNotContain(message("ecpa.binding.notInPersonnelDatabase"));
         assertThat(realm.admin().users().searchByAttributes("nationalId:" + NO_RECORD_ID, true)).as("nothing written").isEmpty();
 
-        postgres.startAgain();
+        startDatabaseServer();
         CardLoginClient.Page bound = browser.bind(NO_RECORD_ID);
         assertThat(bound.shows("ecpa-binding-form")).as(bound.body()).isFalse();
         assertThat(userByNationalId(NO_RECORD_ID).toRepresentation().getFederationLink()).isEqualTo(componentId);
         assertThat(boundCards(NO_RECORD_ID)).hasSize(1);
+    }
+
+    /** The database as a server of its own (H2's TCP server on a file in the test's directory), to be stopped and started. */
+    private void startDatabaseServer() throws SQLException {
+        databaseServer = Server.createTcpServer("-tcpPort", String.valueOf(DATABASE_PORT), "-ifNotExists",
+                "-baseDir", directory.toString()).start();
     }
 
     private CardLoginClient atTheBindingPage() {
@@ -258,12 +268,6 @@ class PersonnelDatabaseOnLoadIT extends EcpaIntegrationTest {
             }
             statement.executeUpdate();
         }
-    }
-
-    /** A serving row through psql; the values are the test's own (a generated ID), nothing typed by anyone. */
-    private void postgresStaff(String idNo) {
-        postgres.query("INSERT INTO hr.staff (staff_no, id_no, surname, given_name, born_on, org_code, duty_code)"
-                + " VALUES (" + (++staffNo) + ", '" + idNo + "', '周', '無紀錄', DATE '1985-03-14', '" + FIRST_BRANCH + "', '1')");
     }
 
     /** The sample schema and view of docs/personnel-database.md, the blocks marked {@code sql}. */

@@ -12,7 +12,9 @@ import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
 import org.keycloak.models.cache.UserCache;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.storage.UserStoragePrivateUtil;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.UserStorageUtil;
@@ -93,7 +95,7 @@ final class PersonnelDatabaseStorageProvider
 
     @Override
     public UserModel validate(RealmModel realm, UserModel user) {
-        return personOnLoad(realm).validate(user);
+        return personOnLoad(session, realm).validate(user);
     }
 
     /**
@@ -106,11 +108,26 @@ final class PersonnelDatabaseStorageProvider
         if (!PersonnelAttributes.NATIONAL_ID.equals(attrName) || attrValue == null || !NationalId.isValid(attrValue)) {
             return Stream.empty();
         }
-        PersonOnLoad.OnDemand found = personOnLoad(realm).importOnDemand(NationalId.of(attrValue));
-        if (found.unreachable()) {
+        NationalId nationalId = NationalId.of(attrValue);
+        UserProvider localUsers = UserStoragePrivateUtil.userLocalStorage(session);
+        if (localUsers.searchForUserByUserAttributeStream(realm, PersonnelAttributes.NATIONAL_ID, nationalId.value()).findAny().isPresent()) {
+            return Stream.empty();
+        }
+        // In a transaction of its own, committed before the flow goes on: the card binding writes the card in a
+        // transaction of its own as well, which must find the person; and an import that fails leaves nothing.
+        ImportedNow imported = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
+                session.getContext(), own -> {
+                    PersonOnLoad.OnDemand found = personOnLoad(own, own.realms().getRealm(realm.getId())).importOnDemand(nationalId);
+                    return new ImportedNow(found.user().map(UserModel::getId), found.unreachable());
+                }, "ecpa-personnel-on-demand-import");
+        if (imported.unreachable()) {
             session.setAttribute(PersonnelLookup.DATABASE_UNREACHABLE, Boolean.TRUE);
         }
-        return found.user().stream();
+        return imported.userId().map(id -> localUsers.getUserById(realm, id)).stream();
+    }
+
+    /** What the import's own transaction hands back: ids, not models of a session that is closed by then. */
+    private record ImportedNow(Optional<String> userId, boolean unreachable) {
     }
 
     /** The imported people are in the realm's own store, which answers this search; nobody else is imported by it. */
@@ -126,7 +143,7 @@ final class PersonnelDatabaseStorageProvider
         return Stream.empty();
     }
 
-    private PersonOnLoad personOnLoad(RealmModel realm) {
+    private PersonOnLoad personOnLoad(KeycloakSession session, RealmModel realm) {
         Agencies agencies = new Agencies(session, realm);
         UserCache cache = UserStorageUtil.userCache(session);
         RealmStore store = new RealmStore(realm, UserStoragePrivateUtil.userLocalStorage(session), agencies::byCode,
