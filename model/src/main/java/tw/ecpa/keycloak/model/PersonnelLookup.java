@@ -72,6 +72,7 @@ public final class PersonnelLookup {
      * upper-cased, full-width letters and digits accepted), anything else as a custom account.
      */
     public Optional<UserModel> byAccountOrNationalId(String typed) {
+        session.removeAttribute(DATABASE_UNREACHABLE);
         if (!plausible(typed)) {
             return Optional.empty();
         }
