@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The look-ups on load of the last seconds, one per person, shared by every session of this Keycloak node.
- * One login loads its person several times (a card login: the certificate's holder, the binding, the
- * required actions, the tokens), and Keycloak validates each load that its user cache does not answer;
+ * One login loads its person several times (a 帳號登入 six, PersonnelDatabaseOnLoadIT counts them), and
+ * Keycloak validates each load that its user cache does not answer (a search by national ID always);
  * with this, the personnel database is asked once per person per {@code onLoadCacheSeconds}, not once per
  * load. An unreachable database is remembered as well, so that a login waits for its timeout once, not
  * at every load. Bounded: past {@value #MOST_ENTRIES} people the expired answers are dropped, and if
