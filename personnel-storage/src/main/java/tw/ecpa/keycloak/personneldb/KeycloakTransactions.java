@@ -38,12 +38,18 @@ final class KeycloakTransactions implements PersonnelSync.Keycloak {
         if (configured == null || configured.isEmpty()) {
             return configured;
         }
-        return inSession(session -> {
-            try (VaultStringSecret secret = session.vault().getStringSecret(configured)) {
-                return secret.get().orElseThrow(() -> new ModelException(
-                        "The personnel database password names a vault secret that the vault does not hold"));
-            }
-        });
+        return inSession(session -> resolvePassword(session, configured));
+    }
+
+    /** The configured password through this session's realm vault; also what a login's look-up connects with. */
+    static String resolvePassword(KeycloakSession session, String configured) {
+        if (configured == null || configured.isEmpty()) {
+            return configured;
+        }
+        try (VaultStringSecret secret = session.vault().getStringSecret(configured)) {
+            return secret.get().orElseThrow(() -> new ModelException(
+                    "The personnel database password names a vault secret that the vault does not hold"));
+        }
     }
 
     @Override
