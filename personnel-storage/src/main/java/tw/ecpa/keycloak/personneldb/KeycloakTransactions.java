@@ -76,7 +76,7 @@ final class KeycloakTransactions implements PersonnelSync.Keycloak {
      * sends each application a back-channel logout; that needs an HTTP request's context, which a sync running on
      * the timer does not have, so the applications learn it when they next refresh or introspect a token.
      */
-    private static void endSessions(KeycloakSession session, RealmModel realm, UserProvider localUsers, UserModel user) {
+    static void endSessions(KeycloakSession session, RealmModel realm, UserProvider localUsers, UserModel user) {
         localUsers.setNotBeforeForUser(realm, user, Time.currentTime());
         session.sessions().removeUserSessions(realm, user);
     }

@@ -146,12 +146,15 @@ final class PersonnelDatabaseStorageProvider
     private PersonOnLoad personOnLoad(KeycloakSession session, RealmModel realm) {
         Agencies agencies = new Agencies(session, realm);
         UserCache cache = UserStorageUtil.userCache(session);
-        RealmStore store = new RealmStore(realm, UserStoragePrivateUtil.userLocalStorage(session), agencies::byCode,
+        UserProvider localUsers = UserStoragePrivateUtil.userLocalStorage(session);
+        // A departure found at login ends the person's other sessions, as the sync's would.
+        RealmStore store = new RealmStore(realm, localUsers, agencies::byCode,
                 user -> {
                     if (cache != null) {
                         cache.evict(realm, user);
                     }
-                });
+                },
+                user -> KeycloakTransactions.endSessions(session, realm, localUsers, user));
         OnLoadLookup onLoad = lookup.get();
         return new PersonOnLoad(store, componentId, onLoad.providerName(), onLoad, today.get(), random);
     }

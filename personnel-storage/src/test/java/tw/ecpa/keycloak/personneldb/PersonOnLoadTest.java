@@ -64,7 +64,7 @@ class PersonOnLoadTest {
             return fromDatabase.byNationalId(nationalId);
         };
         OnLoadLookup lookup = new OnLoadLookup(PROVIDER, "公務人力資料庫", rows, answers, kept);
-        RealmStore store = new RealmStore(realm.realm, realm.users, realm::agency, realm.evicted::add);
+        RealmStore store = new RealmStore(realm.realm, realm.users, realm::agency, realm.evicted::add, realm.sessionsEnded::add);
         return new PersonOnLoad(store, PROVIDER, "公務人力資料庫", lookup, TODAY, new Random(18));
     }
 
