@@ -148,6 +148,27 @@ class ScreenshotsIT extends EcpaIntegrationTest {
     }
 
     @Test
+    void theCardExpiryNotice(CardWorld world) throws IOException {
+        // 王大明 with a password already, binding his only card, which ends in 20 days: the notice comes next.
+        org.keycloak.admin.client.resource.UserResource daming = userByNationalId(DAMING_ID);
+        DemoUsers.givePassword(daming);
+        try {
+            world.reader().insert("variant-expiring-soon");
+            openHomeInChinese();
+            logInWithCard(world.catalogue().get("variant-expiring-soon").pin());
+            pages.waitFor(By.id("ecpa-binding-form"));
+            pages.bind(DAMING_ID);
+            pages.waitFor(By.id("ecpa-card-expiry-form"));
+            assertThat(pages.text(By.id("ecpa-card-expiry-renew"))).isEqualTo(pages.message("ecpa.cardExpiry.renew"));
+            pages.waitForTheChrome();
+            shoot("card-expiry");
+        } finally {
+            // The notice's mark names this binding, so it says nothing about the next one.
+            DemoUsers.forgetCardLogins(daming);
+        }
+    }
+
+    @Test
     void theSetupPages() throws IOException {
         TestPeople.Person newcomer = people.newcomer();
         newcomer.givePassword(PASSWORD);

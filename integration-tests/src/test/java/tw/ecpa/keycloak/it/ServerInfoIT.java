@@ -24,6 +24,7 @@ import tw.ecpa.keycloak.authenticators.account.ForgotPasswordLookupFactory;
 import tw.ecpa.keycloak.authenticators.binding.BoundCertificateCredentialProviderFactory;
 import tw.ecpa.keycloak.authenticators.binding.CardBindingSchemaFactory;
 import tw.ecpa.keycloak.authenticators.cardbinding.CardBindingActionFactory;
+import tw.ecpa.keycloak.authenticators.cardbinding.CardExpiryNoticeFactory;
 import tw.ecpa.keycloak.authenticators.cardbinding.CertificateBindingAuthenticatorFactory;
 import tw.ecpa.keycloak.authenticators.certificate.CertificateLoginAuthenticatorFactory;
 import tw.ecpa.keycloak.authenticators.directgrant.DirectGrantRefusalFactory;
@@ -67,7 +68,7 @@ class ServerInfoIT extends EcpaIntegrationTest {
             "credential", List.of(BoundCertificateCredentialProviderFactory.PROVIDER_ID),
             "protocol-mapper", List.of(LoginMethodAmrMapper.PROVIDER_ID, CustomAccountMapper.PROVIDER_ID, PersonNameMapper.PROVIDER_ID),
             "required-action", List.of(PersonalDataActionFactory.PROVIDER_ID, BirthdayPasswordActionFactory.PROVIDER_ID,
-                    CardBindingActionFactory.PROVIDER_ID, PasswordSavedNoticeFactory.PROVIDER_ID),
+                    CardBindingActionFactory.PROVIDER_ID, PasswordSavedNoticeFactory.PROVIDER_ID, CardExpiryNoticeFactory.PROVIDER_ID),
             "password-policy", List.of(LettersPasswordPolicy.ID, ForbiddenCharactersPasswordPolicy.ID, NotNationalIdPasswordPolicy.ID),
             "admin-realm-restapi-extension", List.of(PersonnelApiFactory.PROVIDER_ID),
             "realm-restapi-extension", List.of(PersonnelConsoleFactory.PROVIDER_ID),

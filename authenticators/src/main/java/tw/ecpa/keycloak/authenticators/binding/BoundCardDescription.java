@@ -8,12 +8,14 @@ import java.util.Properties;
 
 /**
  * The line a person reads about one of their bound cards: the stored label (issuer, serial, validity),
- * then {@value #EXPIRED} once the card has expired and {@value #LAST_USED} with the time of its last
+ * then {@value #EXPIRED} once the card has expired (or {@value #EXPIRING} in its last 30 days) and {@value #LAST_USED} with the time of its last
  * certificate login (Taiwan time). Message texts come from the caller, in the reader's language.
  */
 final class BoundCardDescription {
 
     static final String EXPIRED = "ecpa.myArea.cardExpired";
+    /** Still valid, ending within {@link CardRenewal#NOTICE}: its last day, the days left, what to do. */
+    static final String EXPIRING = "ecpa.myArea.cardExpiring";
     static final String LAST_USED = "ecpa.myArea.cardLastUsed";
     static final String NEVER_USED = "ecpa.myArea.cardNeverUsed";
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -31,6 +33,9 @@ final class BoundCardDescription {
         StringBuilder line = new StringBuilder(label);
         if (data.expiredAt(now.toEpochMilli())) {
             line.append(" · ").append(text(EXPIRED));
+        } else if (CardRenewal.endsWithinNotice(data, now)) {
+            line.append(" · ").append(text(EXPIRING, BoundCertificateLabel.date(data.notAfter()).toString(),
+                    Long.toString(CardRenewal.daysLeft(data, now))));
         }
         if (data.lastUsedAt() == null) {
             line.append(" · ").append(text(NEVER_USED));

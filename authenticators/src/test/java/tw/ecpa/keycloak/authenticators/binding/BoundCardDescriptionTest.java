@@ -24,6 +24,7 @@ class BoundCardDescriptionTest {
         ZH.setProperty(BoundCardDescription.EXPIRED, "已過期");
         ZH.setProperty(BoundCardDescription.LAST_USED, "最後使用 {0}");
         ZH.setProperty(BoundCardDescription.NEVER_USED, "尚未用於登入");
+        ZH.setProperty(BoundCardDescription.EXPIRING, "將於 {0} 到期（尚餘 {1} 天）");
     }
 
     private static BoundCertificateCredentialModel card(Long lastUsed) {
@@ -52,6 +53,14 @@ class BoundCardDescriptionTest {
     void anExpiredCardIsShownAsExpiredWithItsLastUse() {
         assertThat(new BoundCardDescription(ZH).describe(card(at("2029-12-31T21:05")), Instant.ofEpochMilli(at("2030-01-01T08:00"))))
                 .isEqualTo("內政部憑證管理中心 3FA2B1 (2025-01-01 – 2030-01-01) · 已過期 · 最後使用 2029-12-31 21:05");
+    }
+
+    @Test
+    void aCardInItsLastThirtyDaysSaysWhenItEndsAndHowManyDaysAreLeft() {
+        assertThat(new BoundCardDescription(ZH).describe(card(null), Instant.ofEpochMilli(at("2029-12-12T10:00"))))
+                .isEqualTo("內政部憑證管理中心 3FA2B1 (2025-01-01 – 2030-01-01) · 將於 2030-01-01 到期（尚餘 20 天） · 尚未用於登入");
+        assertThat(new BoundCardDescription(ZH).describe(card(null), Instant.ofEpochMilli(at("2029-12-01T10:00"))))
+                .as("31 days before: not yet").doesNotContain("到期");
     }
 
     @Test

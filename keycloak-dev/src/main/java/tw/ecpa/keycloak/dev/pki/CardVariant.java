@@ -10,6 +10,7 @@ import java.util.Locale;
 public enum CardVariant {
     VALID("valid"),
     EXPIRED("expired the day before the PKI was made"),
+    EXPIRING_SOON("valid, expires 20 days after the PKI was made (the 30-day renewal notice)"),
     NOT_YET_VALID("valid from a year after the PKI was made"),
     REVOKED("revoked (keyCompromise) from the start"),
     UNTRUSTED_ISSUER("issued by an untrusted CA that copies MOICA's DN"),

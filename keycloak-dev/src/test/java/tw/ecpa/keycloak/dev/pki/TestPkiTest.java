@@ -15,6 +15,8 @@ import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -195,6 +197,16 @@ class TestPkiTest {
                     .isInstanceOf(CertificateExpiredException.class);
             assertThatThrownBy(() -> world.pki().card(CardVariant.NOT_YET_VALID).certificate().checkValidity())
                     .isInstanceOf(CertificateNotYetValidException.class);
+        }
+
+        @Test
+        void expiringSoonIsValidAndEndsWithinTheThirtyDayNotice(CardWorld world) throws Exception {
+            X509Certificate expiring = world.pki().card(CardVariant.EXPIRING_SOON).certificate();
+
+            expiring.checkValidity();
+            assertThat(expiring.getNotAfter().toInstant())
+                    .isAfter(Instant.now().plus(Duration.ofDays(7)))
+                    .isBefore(Instant.now().plus(Duration.ofDays(30)));
         }
 
         @Test
