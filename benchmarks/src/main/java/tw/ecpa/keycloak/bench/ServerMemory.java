@@ -54,7 +54,7 @@ final class ServerMemory {
         out.setProperty(prefix + "metrics.nonHeapUsedMiB", String.format(Locale.ROOT, "%.0f", metrics[1] / (1 << 20)));
         out.setProperty(prefix + "rssMiB", Long.toString(rssKib / 1024));
         out.setProperty(prefix + "rssAfterFullGcMiB", Long.toString(rssAfterGc / 1024));
-        System.out.printf("Keycloak memory (pid %d): heap %d MiB used of %d MiB committed (jcmd GC.heap_info), %d MiB live after a full GC"
+        System.out.printf("# Keycloak memory (pid %d): heap %d MiB used of %d MiB committed (jcmd GC.heap_info), %d MiB live after a full GC"
                         + " (%d MiB committed then); jvm_memory_used_bytes: heap %.0f MiB, non-heap %.0f MiB; RSS %d MiB (%d MiB after the GC)%n",
                 pid, heap[1] / 1024, heap[0] / 1024, live[1] / 1024, live[0] / 1024, metrics[0] / (1 << 20), metrics[1] / (1 << 20),
                 rssKib / 1024, rssAfterGc / 1024);
