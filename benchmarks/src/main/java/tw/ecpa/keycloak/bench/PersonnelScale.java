@@ -43,7 +43,11 @@ final class PersonnelScale {
     /** No demo or bench person has this letter (demo A–U, bench S, P, N, R, F). */
     static final char LETTER = 'W';
     static final int CHANGED_ROWS = 1000;
-    static final int BATCH_SIZE = 500;
+    /**
+     * The component's batch size ({@code -Dbench.personnelBatchSize}, default 500, the provider's default): rows per
+     * cursor fetch and per Keycloak transaction.
+     */
+    static final int BATCH_SIZE = Integer.getInteger("bench.personnelBatchSize", 500);
     /** The admin API answers a sync when it is done; 400,000 rows on 2 shared cores take a while. */
     private static final Duration SYNC_TIMEOUT = Duration.ofHours(3);
 
