@@ -44,10 +44,10 @@ final class PersonnelScale {
     static final char LETTER = 'W';
     static final int CHANGED_ROWS = 1000;
     /**
-     * The component's batch size ({@code -Dbench.personnelBatchSize}, default 500, the provider's default): rows per
+     * The component's batch size ({@code -Dbench.personnelBatchSize}, default 50, the provider's default): rows per
      * cursor fetch and per Keycloak transaction.
      */
-    static final int BATCH_SIZE = Integer.getInteger("bench.personnelBatchSize", 500);
+    static final int BATCH_SIZE = Integer.getInteger("bench.personnelBatchSize", 50);
     /** The admin API answers a sync when it is done; 400,000 rows on 2 shared cores take a while. */
     private static final Duration SYNC_TIMEOUT = Duration.ofHours(3);
 
