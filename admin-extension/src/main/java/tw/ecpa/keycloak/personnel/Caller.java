@@ -15,6 +15,7 @@ import tw.ecpa.keycloak.model.AccountLock;
 import tw.ecpa.keycloak.model.Agencies;
 import tw.ecpa.keycloak.model.LoginMethod;
 import tw.ecpa.keycloak.model.PersonName;
+import tw.ecpa.keycloak.model.PersonnelOfficeRoles;
 import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
@@ -25,9 +26,9 @@ import tw.ecpa.keycloak.model.PersonnelRecord;
  */
 final class Caller {
 
-    static final String ROLE_OFFICER = "personnel-officer";
-    static final String ROLE_CHIEF = "personnel-chief";
-    static final String ROLE_HELP_DESK = "help-desk";
+    static final String ROLE_OFFICER = PersonnelOfficeRoles.OFFICER;
+    static final String ROLE_CHIEF = PersonnelOfficeRoles.CHIEF;
+    static final String ROLE_HELP_DESK = PersonnelOfficeRoles.HELP_DESK;
 
     /** The {@code acr} of a certificate login (the realm template's {@code acr.loa.map}). */
     static final String CERTIFICATE_ACR = "certificate";

@@ -6,6 +6,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import tw.ecpa.keycloak.model.Agencies;
+import tw.ecpa.keycloak.model.OfficerGrantAttributes;
 import tw.ecpa.keycloak.model.PersonnelRecord;
 
 /**
@@ -17,14 +18,15 @@ import tw.ecpa.keycloak.model.PersonnelRecord;
  * <p>A grant is tied to the agency the officer served in when it was given and to the chief who gave it:
  * it stops applying when the officer moves to another agency, or when the grantor is no longer a serving
  * chief over the officer's agency (and the officer role itself is checked on every request), so a grant
- * never outlives the situation it was made for, even if a role is later given back.
+ * never outlives the situation it was made for, even if a role is later given back. The personnel database's
+ * sync also clears the attributes at such a move, so that the console shows no grant that no longer applies.
  */
 final class OfficerGrants {
 
-    static final String RESET_GRANTED = "ecpaResetGranted";
-    static final String CONCURRENT_AGENCIES = "ecpaConcurrentAgencies";
-    static final String GRANTED_FOR_AGENCY = "ecpaGrantedForAgency";
-    static final String GRANTED_BY = "ecpaGrantedBy";
+    static final String RESET_GRANTED = OfficerGrantAttributes.RESET_GRANTED;
+    static final String CONCURRENT_AGENCIES = OfficerGrantAttributes.CONCURRENT_AGENCIES;
+    static final String GRANTED_FOR_AGENCY = OfficerGrantAttributes.GRANTED_FOR_AGENCY;
+    static final String GRANTED_BY = OfficerGrantAttributes.GRANTED_BY;
 
     private OfficerGrants() {
     }

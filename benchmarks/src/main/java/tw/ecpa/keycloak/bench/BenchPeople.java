@@ -23,7 +23,12 @@ import tw.ecpa.keycloak.model.PersonnelAttributes;
  *       and by custom account, and certificate login once the card is bound;</li>
  *   <li>newcomers (N): a card but no custom account and no e-mail, as the personnel import leaves them;
  *       each is used once by the first-certificate binding and setup;</li>
- *   <li>reset targets (R): serving at the officer's agency, with an e-mail on file;</li>
+ *   <li>officers (O): one per bench agency, custom account and password; the first is a personnel chief, the
+ *       others personnel officers whom that chief granted the reset permission over their own agency; each
+ *       virtual user of the reset flow is one of them, so that the personnel API is measured under the
+ *       concurrency of several officers (one officer's simultaneous logins are refused by brute force);</li>
+ *   <li>reset targets (R): serving in the four agencies in turn, with an e-mail on file; officer {@code k}
+ *       resets the ones of agency {@code k};</li>
  *   <li>fillers: placeholder records up to the dataset's size; nobody logs in as them.</li>
  * </ul>
  */
@@ -32,8 +37,8 @@ public final class BenchPeople {
     /** The bench people's password: test data, on a loopback server only. Passes the realm's policies. */
     public static final String PASSWORD = "Bench-Pass-2026";
     public static final String PIN = "246810";
-    /** The agency of the demo personnel chief (daming.wang), who does the resets. */
-    public static final String RESET_AGENCY = "X10000000A";
+    public static final String CHIEF_ROLE = "personnel-chief";
+    public static final String OFFICER_ROLE = "personnel-officer";
     public static final LocalDate BIRTH_DATE = LocalDate.of(1980, 5, 12);
 
     private static final String[] AGENCIES = {"X10000000A", "X10010000A", "X10020000A", "X10021000A"};
@@ -95,9 +100,27 @@ public final class BenchPeople {
     public List<Person> resetTargets() {
         List<Person> out = new ArrayList<>();
         for (int i = 0; i < resetTargets; i++) {
-            out.add(person('R', i, null, email("bench.reset", i), RESET_AGENCY, null));
+            out.add(person('R', i, null, email("bench.reset", i), AGENCIES[i % AGENCIES.length], null));
         }
         return out;
+    }
+
+    /**
+     * One per bench agency, in the order of {@link #AGENCIES}: the first, at the top agency, is a personnel
+     * chief; the others are officers of the agencies under it, granted resets by that chief ({@link BenchRealm}).
+     */
+    public List<Person> officers() {
+        List<Person> out = new ArrayList<>();
+        for (int i = 0; i < AGENCIES.length; i++) {
+            out.add(new Person(nationalId('O', i), "測", "試O" + number(i), BIRTH_DATE, email("bench.officer", i), AGENCIES[i],
+                    PersonnelAttributes.SERVING, i == 0 ? CHIEF_ROLE : OFFICER_ROLE, "bench.officer" + number(i), null));
+        }
+        return out;
+    }
+
+    /** The reset targets serving in the agency of {@code officer} (one of {@link #officers}): the ones they reset. */
+    public List<Person> resetTargetsOf(Person officer) {
+        return resetTargets().stream().filter(p -> p.agencyCode().equals(officer.agencyCode())).toList();
     }
 
     /** Placeholder records {@code from} (inclusive) to {@code to} (exclusive), no card, no account. */
@@ -115,6 +138,7 @@ public final class BenchPeople {
         out.addAll(pool());
         out.addAll(newcomers());
         out.addAll(resetTargets());
+        out.addAll(officers());
         return out;
     }
 

@@ -16,6 +16,7 @@ import tw.ecpa.keycloak.dev.demo.DemoRealmData;
 import tw.ecpa.keycloak.dev.demo.DevRealmImport;
 import tw.ecpa.keycloak.dev.pki.TestPki;
 import tw.ecpa.keycloak.dev.realm.CertificateConfiguration;
+import tw.ecpa.keycloak.model.PersonnelAttributes;
 
 /**
  * The realm the benchmark runs against, in Keycloak's export format: the bundle's template as an operator
@@ -27,6 +28,8 @@ final class BenchRealm {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int USERS_PER_FILE = 1000;
+    /** The bench chief's user id, fixed so that the officers' grants can name their grantor in the same import. */
+    static final String BENCH_CHIEF_ID = "be4c0000-0000-4000-8000-0000000c41ef";
 
     private final DevRealmImport template;
     private final DemoPersonnel demo;
@@ -94,17 +97,52 @@ final class BenchRealm {
         JSON.writeValue(dir.resolve(realmName() + "-users-" + number + ".json").toFile(), file);
     }
 
-    /** The people as Keycloak users, exactly as the demo data makes them, plus the bench password. */
+    /**
+     * The people as Keycloak users, exactly as the demo data makes them, plus the bench password; the bench
+     * officers also get the reset grant of their chief (below).
+     */
     private ArrayNode users(List<DemoPersonnel.Person> persons) {
+        return users(demo, persons);
+    }
+
+    /** {@link #users(List)} with the agencies of {@code demo}. */
+    static ArrayNode users(DemoPersonnel demo, List<DemoPersonnel.Person> persons) {
         ArrayNode users = (ArrayNode) new DemoRealmData(new DemoPersonnel(demo.agencies(), persons, List.of()))
                 .toRepresentation().get("users");
         for (JsonNode user : users) {
             String username = user.path("username").asText();
-            if (username.startsWith("bench.stock") || username.startsWith("bench.pool")) {
+            if (username.startsWith("bench.stock") || username.startsWith("bench.pool") || username.startsWith("bench.officer")) {
                 ((ObjectNode) user).putArray("credentials").addObject()
                         .put("type", "password").put("value", BenchPeople.PASSWORD).put("temporary", false);
             }
+            if (username.startsWith("bench.officer")) {
+                grantResets((ObjectNode) user);
+            }
         }
         return users;
+    }
+
+    /**
+     * The bench chief gets a fixed id, and each bench officer the reset grant over their own agency given by
+     * that chief, as the chief's 【權限與兼辦管理】 writes it (the attributes of the admin extension's
+     * {@code OfficerGrants}, which the API checks on every request: granted for the officer's agency, by a
+     * serving chief over it). Written into the import rather than through the API, so that the 1,000 and the
+     * 400,000-record databases get them the same way.
+     */
+    private static void grantResets(ObjectNode user) {
+        JsonNode roles = user.path("realmRoles");
+        ObjectNode attributes = (ObjectNode) user.path("attributes");
+        boolean chief = false;
+        for (JsonNode role : roles) {
+            chief |= BenchPeople.CHIEF_ROLE.equals(role.asText());
+        }
+        if (chief) {
+            user.put("id", BENCH_CHIEF_ID);
+            return;
+        }
+        String agency = attributes.path(PersonnelAttributes.AGENCY_CODE).get(0).asText();
+        attributes.putArray("ecpaResetGranted").add("true");
+        attributes.putArray("ecpaGrantedForAgency").add(agency);
+        attributes.putArray("ecpaGrantedBy").add(BENCH_CHIEF_ID);
     }
 }

@@ -18,8 +18,13 @@ import java.util.regex.Pattern;
  *   <li>p50/p95/p99 = nearest-rank percentiles of the successful iterations' durations (every request of the
  *       flow, the token exchange included; no think time);</li>
  *   <li>errors = failed iterations (any request, check or page in it failed);</li>
- *   <li>ratio = the flow's logins/s over the first row's (the stock password login) of the same run.</li>
+ *   <li>ratio to stock = the flow's logins/s over the first row's (the stock password login) of the same run;</li>
+ *   <li>ratio to floor = the flow's logins/s over the floor's ({@link #FLOOR}: the code flow on an SSO session,
+ *       no credential check) of the same run, "-" when the run has no floor.</li>
  * </ul>
+ *
+ * <p>When the run measured the refused 帳號登入 ({@link #REFUSED}), a line under the table gives the spread
+ * of their medians: the slowest over the fastest.
  *
  * <p>Arguments: the results folder, then the simulations in table order; the first is the baseline. A
  * simulation of several flows (the refused 帳號登入) gives one row per flow.
@@ -29,6 +34,11 @@ import java.util.regex.Pattern;
  * each pass's table, then both side by side.
  */
 public final class BenchReport {
+
+    /** The floor's flow name (the simulations' group). */
+    static final String FLOOR = "floor: code flow on an SSO session, no credential check";
+    /** The refused 帳號登入 flows' names start so. */
+    static final String REFUSED = "帳號登入 refused";
 
     record Row(String flow, int users, long ok, long errors, double perSecond, String p50, String p95, String p99) {
     }
@@ -94,15 +104,44 @@ public final class BenchReport {
     static String table(List<Row> rows) {
         boolean baselineFirst = !rows.isEmpty() && rows.get(0).flow().startsWith("stock");
         double baseline = baselineFirst ? rows.get(0).perSecond() : 0;
+        Row floorRow = find(rows, FLOOR);
+        double floor = floorRow == null ? 0 : floorRow.perSecond();
         StringBuilder out = new StringBuilder();
-        out.append("| flow | users | logins/s | p50 ms | p95 ms | p99 ms | ok | errors | ratio to stock |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| flow | users | logins/s | p50 ms | p95 ms | p99 ms | ok | errors | ratio to stock | ratio to floor |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
-            out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %s | %s | %s | %d | %d | %s |%n", row.flow(), row.users(),
-                    row.perSecond(), row.p50(), row.p95(), row.p99(), row.ok(), row.errors(),
-                    baseline > 0 ? String.format(Locale.ROOT, "%.2fx", row.perSecond() / baseline) : "-"));
+            out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %s | %s | %s | %d | %d | %s | %s |%n", row.flow(), row.users(),
+                    row.perSecond(), row.p50(), row.p95(), row.p99(), row.ok(), row.errors(), ratio(row, baseline), ratio(row, floor)));
+        }
+        String spread = refusalSpread(rows);
+        if (spread != null) {
+            out.append(System.lineSeparator()).append(spread).append(System.lineSeparator());
         }
         return out.toString();
+    }
+
+    private static String ratio(Row row, double base) {
+        return base > 0 ? String.format(Locale.ROOT, "%.2fx", row.perSecond() / base) : "-";
+    }
+
+    /**
+     * The refused 帳號登入 side by side: their medians, and the slowest over the fastest (equal medians: the
+     * answer's time does not tell who is on record; the target is within 10 %). Null without refusal rows.
+     */
+    static String refusalSpread(List<Row> rows) {
+        List<Row> refusals = rows.stream().filter(row -> row.flow().startsWith(REFUSED) && row.ok() > 0).toList();
+        if (refusals.size() < 2) {
+            return null;
+        }
+        double slowest = refusals.stream().mapToDouble(row -> Double.parseDouble(row.p50())).max().orElseThrow();
+        double fastest = refusals.stream().mapToDouble(row -> Double.parseDouble(row.p50())).min().orElseThrow();
+        StringBuilder medians = new StringBuilder();
+        for (Row row : refusals) {
+            medians.append(medians.length() == 0 ? "" : ", ").append(row.flow().substring(REFUSED.length()).replaceFirst("^:\\s*", ""))
+                    .append(" ").append(row.p50()).append(" ms");
+        }
+        return String.format(Locale.ROOT, "Refusals' medians: %s; slowest ÷ fastest = %.3fx (target ≤ 1.10x).", medians,
+                fastest > 0 ? slowest / fastest : 0);
     }
 
     /**

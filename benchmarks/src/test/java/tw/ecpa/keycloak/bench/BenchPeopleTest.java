@@ -66,4 +66,19 @@ class BenchPeopleTest {
         assertThat(BenchPeople.share(List.of(1, 2, 3), 1, 2)).containsExactly(1);
         assertThat(BenchPeople.share(List.of(1, 2, 3), 2, 2)).containsExactly(2, 3);
     }
+
+    @Test
+    void eachAgencyHasOneBenchOfficerWhoseResetTargetsServeThereAndTogetherAreAllOfThem() {
+        List<Person> officers = people.officers();
+        assertThat(officers).extracting(Person::agencyCode).doesNotHaveDuplicates().hasSize(4);
+        assertThat(officers).extracting(Person::role).containsExactly("personnel-chief", "personnel-officer", "personnel-officer", "personnel-officer");
+        List<Person> reset = new ArrayList<>();
+        for (Person officer : officers) {
+            List<Person> targets = people.resetTargetsOf(officer);
+            assertThat(targets).isNotEmpty().allSatisfy(t -> assertThat(t.agencyCode()).isEqualTo(officer.agencyCode()));
+            reset.addAll(targets);
+        }
+        assertThat(reset).containsExactlyInAnyOrderElementsOf(people.resetTargets());
+        assertThat(people.active()).containsAll(officers);
+    }
 }

@@ -18,14 +18,38 @@ class BenchReportTest {
         String table = BenchReport.table(List.of(
                 new BenchReport.Row("stock password login", 4, 400, 0, 8.0, "450.0", "900.0", "1200.0"),
                 new BenchReport.Row("ECPA certificate login", 4, 1200, 3, 24.0, "150.0", "300.0", "400.0")));
-        assertThat(table).contains("| stock password login | 4 | 8.0 | 450.0 | 900.0 | 1200.0 | 400 | 0 | 1.00x |")
-                .contains("| ECPA certificate login | 4 | 24.0 | 150.0 | 300.0 | 400.0 | 1200 | 3 | 3.00x |");
+        assertThat(table).contains("| stock password login | 4 | 8.0 | 450.0 | 900.0 | 1200.0 | 400 | 0 | 1.00x | - |")
+                .contains("| ECPA certificate login | 4 | 24.0 | 150.0 | 300.0 | 400.0 | 1200 | 3 | 3.00x | - |")
+                .doesNotContain("Refusals' medians");
+    }
+
+    @Test
+    void theFloorRowWhereverItIsGivesEveryFlowItsRatioToTheFloor() {
+        String table = BenchReport.table(List.of(
+                new BenchReport.Row("stock password login", 4, 400, 0, 8.0, "450.0", "900.0", "1200.0"),
+                new BenchReport.Row(BenchReport.FLOOR, 4, 2000, 0, 40.0, "90.0", "150.0", "200.0"),
+                new BenchReport.Row("ECPA certificate login", 4, 1200, 0, 24.0, "150.0", "300.0", "400.0")));
+        assertThat(table).contains("| ok | errors | ratio to stock | ratio to floor |")
+                .contains("| stock password login | 4 | 8.0 | 450.0 | 900.0 | 1200.0 | 400 | 0 | 1.00x | 0.20x |")
+                .contains("| " + BenchReport.FLOOR + " | 4 | 40.0 | 90.0 | 150.0 | 200.0 | 2000 | 0 | 5.00x | 1.00x |")
+                .contains("| ECPA certificate login | 4 | 24.0 | 150.0 | 300.0 | 400.0 | 1200 | 0 | 3.00x | 0.60x |");
+    }
+
+    @Test
+    void theRefusalsMediansAreShownWithTheSlowestOverTheFastest() {
+        String table = BenchReport.table(List.of(
+                new BenchReport.Row("stock password login", 4, 400, 0, 8.0, "450.0", "900.0", "1200.0"),
+                new BenchReport.Row("帳號登入 refused: unknown national ID", 1, 90, 0, 3.0, "200.0", "300.0", "350.0"),
+                new BenchReport.Row("帳號登入 refused: on record, no password yet", 1, 90, 0, 3.0, "220.0", "300.0", "350.0"),
+                new BenchReport.Row("帳號登入 refused: wrong password", 1, 90, 0, 3.0, "210.0", "300.0", "350.0")));
+        assertThat(table).contains("Refusals' medians: unknown national ID 200.0 ms, on record, no password yet 220.0 ms,"
+                + " wrong password 210.0 ms; slowest ÷ fastest = 1.100x (target ≤ 1.10x).");
     }
 
     @Test
     void withoutAStockRowThereIsNoRatio() {
         String table = BenchReport.table(List.of(new BenchReport.Row("ECPA certificate login", 4, 10, 0, 2.0, "1", "2", "3")));
-        assertThat(table).contains("| 3 | 10 | 0 | - |");
+        assertThat(table).contains("| 3 | 10 | 0 | - | - |");
     }
 
     @Test

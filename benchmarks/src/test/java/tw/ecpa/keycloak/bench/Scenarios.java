@@ -37,6 +37,8 @@ final class Scenarios {
     static final String CERTIFICATE = "ECPA certificate login";
     static final String BINDING = "ECPA first certificate binding + setup";
     static final String RESET = "officer reset (search + reset + confirm)";
+    /** BenchReport takes the row of this name as the floor. */
+    static final String FLOOR = BenchReport.FLOOR;
     static final String REFUSED_UNKNOWN = "帳號登入 refused: unknown national ID";
     static final String REFUSED_NO_PASSWORD = "帳號登入 refused: on record, no password yet";
     static final String REFUSED_WRONG_PASSWORD = "帳號登入 refused: wrong password";
@@ -181,26 +183,26 @@ final class Scenarios {
     }
 
     /**
-     * The personnel chief of X10000000A resets people of that agency through the personnel API: search by
-     * national ID, ask for the reset with the e-mail, confirm (password generated and hashed, letter sent to
-     * the bench mail catcher). The officer's token is taken once per virtual user, as the personnel console
-     * takes it: 帳號登入 through the console's own client (code flow with PKCE); the API accepts no other
-     * client's token, and the realm refuses password grants.
+     * The bench officers ({@link BenchPeople#officers}: a chief and three officers with his reset grant, one
+     * per agency) reset people of their own agency through the personnel API: search by national ID, ask for
+     * the reset with the e-mail, confirm (password generated and hashed, letter sent to the bench mail
+     * catcher). Virtual user {@code i} is officer {@code i} (mod 4), so 4 users are 4 officers at once. Each
+     * takes the officer's token once, as the personnel console takes it: 帳號登入 through the console's own
+     * client (code flow with PKCE); the API accepts no other client's token, and the realm refuses password grants.
      */
     static ScenarioBuilder reset(BenchRun run, int seconds) {
         String api = "#{node}/admin" + run.realmPath() + "/ecpa-personnel";
-        Iterator<Map<String, Object>> feeder = Flows.circular(run.people.resetTargets(),
-                p -> Map.of("nationalId", p.nationalId(), "email", p.email()));
-        // Keycloak 26 refuses simultaneous logins of one user while brute-force protection is on (RESULTS.md,
-        // "Noticed") and holds him temporarily disabled, which the personnel API then refuses too (403, a caller
-        // not in good standing): the users take the one officer's token one after the other (inTurn below).
+        List<Person> officers = run.people.officers();
+        List<Iterator<Map<String, Object>>> targets = officers.stream().map(officer -> Flows.circular(run.people.resetTargetsOf(officer),
+                p -> Map.<String, Object>of("nationalId", p.nationalId(), "email", p.email()))).toList();
         // on the user's node, as the token: it names the node that issued it (no public hostname)
         Function<Session, String> console = session -> session.getString("node") + run.realmPath() + "/ecpa-personnel/console";
         ChainBuilder officerToken = exec(Flows.authorize(run, CONSOLE_CLIENT, console))
                 .exec(Flows.submit("officer login", "kc-form-login", s -> Map.of("ecpa.method", "password",
-                        "username", "daming.wang", "password", run.server.getProperty("officer.password"))))
+                        "username", officers.get(s.getInt("officer")).account(), "password", BenchPeople.PASSWORD)))
                 .exec(Flows.tokenExchange(run, CONSOLE_CLIENT, "officerToken"));
-        ChainBuilder iteration = exec(http("search").post(api + "/search")
+        ChainBuilder iteration = exec(session -> session.setAll(targets.get(session.getInt("officer")).next()))
+                .exec(http("search").post(api + "/search")
                 .header("Authorization", "Bearer #{officerToken}").header("Content-Type", "application/json")
                 .body(StringBody("{\"nationalId\":\"#{nationalId}\"}"))
                 .check(status().is(200)))
@@ -211,17 +213,47 @@ final class Scenarios {
                 .exec(http("confirm").post(api + "/resets/#{confirmationId}/confirm")
                         .header("Authorization", "Bearer #{officerToken}")
                         .check(status().is(200), jsonPath("$.status").is("sent")));
+        // Keycloak 26 refuses simultaneous logins of one user while brute-force protection is on (RESULTS.md,
+        // "Noticed") and holds him temporarily disabled, which the personnel API then refuses too (403, a caller
+        // not in good standing). With more users than officers two share one: the users take their tokens one
+        // after the other (before the timed loop), so that no officer ever logs in twice at once.
         AtomicInteger arrived = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
-        ChainBuilder inTurn = exec(session -> session.set("officerTurn", arrived.getAndIncrement()))
+        ChainBuilder inTurn = exec(session -> {
+            int turn = arrived.getAndIncrement();
+            return session.set("officerTurn", turn).set("officer", turn % officers.size());
+        })
                 .asLongAs(session -> done.get() < session.getInt("officerTurn")).on(pause(Duration.ofMillis(100)))
                 .exec(officerToken)
                 .exec(session -> {
                     done.incrementAndGet(); // also after a failed login, so that the next user is not kept waiting
                     return session;
                 });
+        Iterator<Map<String, Object>> noRecord = Flows.circular(List.of(RESET), flow -> Map.of("flow", flow));
         return scenario(RESET).exec(Flows.onNode(run)).exec(inTurn).exitHereIfFailed().during(Duration.ofSeconds(seconds)).on(
-                measured(RESET, feeder, iteration));
+                measured(RESET, noRecord, iteration));
+    }
+
+    /**
+     * The floor: Keycloak's cost of any login, without a credential check. Each virtual user logs in once
+     * (帳號登入 by custom account, a pool person of its own, not timed) through the ECPA client; then each
+     * iteration is the code flow again on that SSO session: the authorization endpoint (the ECPA flow's
+     * cookie step answers it with the code at once), the token exchange. Same server, realm and client as
+     * the ECPA flows; no new browser per iteration, but new PKCE verifier, state and nonce.
+     */
+    static ScenarioBuilder floor(BenchRun run, int seconds) {
+        List<Person> pool = run.people.pool();
+        AtomicInteger users = new AtomicInteger();
+        ChainBuilder signIn = exec(flushCookieJar())
+                .exec(session -> session.set("username", pool.get(users.getAndIncrement() % pool.size()).account()))
+                .exec(Flows.authorize(run, ECPA_CLIENT))
+                .exec(Flows.submit("account login", "kc-form-login", s -> Map.of("ecpa.method", "password",
+                        "username", s.getString("username"), "password", BenchPeople.PASSWORD)))
+                .exec(Flows.tokenExchange(run, ECPA_CLIENT));
+        ChainBuilder iteration = Flows.authorize(run, ECPA_CLIENT).exec(Flows.tokenExchange(run, ECPA_CLIENT));
+        Iterator<Map<String, Object>> noRecord = Flows.circular(List.of(FLOOR), flow -> Map.of("flow", flow));
+        return scenario(FLOOR).exec(Flows.onNode(run)).exec(signIn).exitHereIfFailed().during(Duration.ofSeconds(seconds)).on(
+                measured(FLOOR, noRecord, iteration));
     }
 
     private static ChainBuilder signNonce(BenchRun run) {

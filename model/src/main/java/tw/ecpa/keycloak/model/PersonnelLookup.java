@@ -23,6 +23,13 @@ public final class PersonnelLookup {
      */
     public static final int LONGEST_TYPED = 64;
 
+    /**
+     * The session attribute a user-storage federation sets when a look-up by national ID could not ask its
+     * personnel database (the personnel database's provider, {@code ecpa-personnel-db}): nobody found may
+     * then be someone not imported yet, and the page says the database cannot be reached.
+     */
+    public static final String DATABASE_UNREACHABLE = "ecpa.personnelDatabaseUnreachable";
+
     private final KeycloakSession session;
     private final RealmModel realm;
 
@@ -33,11 +40,17 @@ public final class PersonnelLookup {
 
     /** The one record with this national ID; nobody, or several (a data error), find nobody. */
     public Optional<UserModel> byNationalId(NationalId nationalId) {
+        session.removeAttribute(DATABASE_UNREACHABLE);
         List<UserModel> holders = session.users()
                 .searchForUserByUserAttributeStream(realm, PersonnelAttributes.NATIONAL_ID, nationalId.value())
                 .limit(2)
                 .toList();
         return holders.size() == 1 ? Optional.of(holders.get(0)) : Optional.empty();
+    }
+
+    /** Whether the last look-up by national ID of this session could not reach the personnel database. */
+    public boolean personnelDatabaseUnreachable() {
+        return Boolean.TRUE.equals(session.getAttribute(DATABASE_UNREACHABLE));
     }
 
     /**
@@ -59,6 +72,7 @@ public final class PersonnelLookup {
      * upper-cased, full-width letters and digits accepted), anything else as a custom account.
      */
     public Optional<UserModel> byAccountOrNationalId(String typed) {
+        session.removeAttribute(DATABASE_UNREACHABLE);
         if (!plausible(typed)) {
             return Optional.empty();
         }

@@ -25,12 +25,15 @@ class PersonnelLookupTest {
 
     private final RealmModel realm = mock(RealmModel.class);
     private final UserProvider users = mock(UserProvider.class);
+    private final java.util.Map<String, Object> attributes = new java.util.HashMap<>();
     private final PersonnelLookup lookup = lookup();
     private final UserModel daming = mock(UserModel.class);
 
     private PersonnelLookup lookup() {
         KeycloakSession session = mock(KeycloakSession.class);
         when(session.users()).thenReturn(users);
+        when(session.getAttribute(anyString())).thenAnswer(i -> attributes.get(i.<String>getArgument(0)));
+        when(session.removeAttribute(anyString())).thenAnswer(i -> attributes.remove(i.<String>getArgument(0)));
         return new PersonnelLookup(session, realm);
     }
 
@@ -45,6 +48,20 @@ class PersonnelLookupTest {
         void whenOnePersonHoldsItThenThatPersonIsFound() {
             onRecord("A123456789", daming);
             assertThat(lookup.byNationalId(NationalId.of("A123456789"))).contains(daming);
+        }
+
+        @Test
+        void whenTheFederationCouldNotAskThePersonnelDatabaseThenTheLookUpSaysSoAndTheNextOneStartsAfresh() {
+            when(users.searchForUserByUserAttributeStream(realm, "nationalId", "A123456789")).thenAnswer(i -> {
+                attributes.put(PersonnelLookup.DATABASE_UNREACHABLE, Boolean.TRUE);
+                return Stream.empty();
+            });
+            assertThat(lookup.byNationalId(NationalId.of("A123456789"))).isEmpty();
+            assertThat(lookup.personnelDatabaseUnreachable()).isTrue();
+
+            onRecord("A123456789", daming);
+            assertThat(lookup.byNationalId(NationalId.of("A123456789"))).contains(daming);
+            assertThat(lookup.personnelDatabaseUnreachable()).isFalse();
         }
 
         @Test

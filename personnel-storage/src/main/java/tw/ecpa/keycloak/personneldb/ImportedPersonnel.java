@@ -1,8 +1,10 @@
 package tw.ecpa.keycloak.personneldb;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -31,6 +33,12 @@ final class ImportedPersonnel {
     /** What became of an entry. */
     enum Outcome { ADDED, UPDATED, UNCHANGED, NOT_LINKED, SEVERAL_IN_KEYCLOAK }
 
+    /**
+     * A change to someone already imported that ends more than an attribute ({@link SyncConsequences}): they
+     * became 卸職, they moved to another agency, or they are back in the database after a full sync disabled them.
+     */
+    enum Change { DEPARTED, MOVED, ENABLED_AGAIN }
+
     private final UserProvider localUsers;
     private final RealmModel realm;
     private final String providerId;
@@ -51,8 +59,12 @@ final class ImportedPersonnel {
         this.random = random;
     }
 
-    /** The user the outcome concerns, when one was written or found unchanged. */
-    record Written(Outcome outcome, UserModel user) {
+    /** The user the outcome concerns, when one was written or found unchanged, and the changes that end more than an attribute. */
+    record Written(Outcome outcome, UserModel user, Set<Change> changes) {
+
+        Written(Outcome outcome, UserModel user) {
+            this(outcome, user, Set.of());
+        }
     }
 
     Written write(PersonnelEntry entry) {
@@ -78,12 +90,35 @@ final class ImportedPersonnel {
         if (!providerId.equals(user.getFederationLink())) {
             return new Written(Outcome.NOT_LINKED, user);
         }
+        Set<Change> changes = changesBefore(user, entry);
         boolean changed = update(user, entry, agency);
         if (isBlank(user.getEmail()) && entry.email().isPresent()) {
             user.setEmail(entry.email().get());
             changed = true;
         }
-        return new Written(changed ? Outcome.UPDATED : Outcome.UNCHANGED, user);
+        if (RemovedPersonnel.disabledByThisProvider(user)) {
+            if (!user.isEnabled()) {
+                changes.add(Change.ENABLED_AGAIN);
+            }
+            // Also when an administrator enabled them meanwhile: the mark is no longer true.
+            RemovedPersonnel.enableAgain(user);
+            changed = true;
+        }
+        return new Written(changed ? Outcome.UPDATED : Outcome.UNCHANGED, user, Set.copyOf(changes));
+    }
+
+    /** Read before the entry is written: became 卸職 (a departure recorded earlier is no new one), moved agency. */
+    private static Set<Change> changesBefore(UserModel user, PersonnelEntry entry) {
+        Set<Change> changes = EnumSet.noneOf(Change.class);
+        if (PersonnelAttributes.DEPARTED.equals(entry.employmentStatus())
+                && !PersonnelAttributes.DEPARTED.equals(user.getFirstAttribute(PersonnelAttributes.EMPLOYMENT_STATUS))) {
+            changes.add(Change.DEPARTED);
+        }
+        String agencyBefore = user.getFirstAttribute(PersonnelAttributes.AGENCY_CODE);
+        if (agencyBefore != null && !agencyBefore.equals(entry.agencyCode())) {
+            changes.add(Change.MOVED);
+        }
+        return changes;
     }
 
     /** The database-owned facts; true when any of them changed. */

@@ -2,10 +2,13 @@ package tw.ecpa.keycloak.personneldb;
 
 import java.util.function.Function;
 
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
 import org.keycloak.models.cache.UserCache;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.storage.UserStoragePrivateUtil;
@@ -35,12 +38,18 @@ final class KeycloakTransactions implements PersonnelSync.Keycloak {
         if (configured == null || configured.isEmpty()) {
             return configured;
         }
-        return inSession(session -> {
-            try (VaultStringSecret secret = session.vault().getStringSecret(configured)) {
-                return secret.get().orElseThrow(() -> new ModelException(
-                        "The personnel database password names a vault secret that the vault does not hold"));
-            }
-        });
+        return inSession(session -> resolvePassword(session, configured));
+    }
+
+    /** The configured password through this session's realm vault; also what a login's look-up connects with. */
+    static String resolvePassword(KeycloakSession session, String configured) {
+        if (configured == null || configured.isEmpty()) {
+            return configured;
+        }
+        try (VaultStringSecret secret = session.vault().getStringSecret(configured)) {
+            return secret.get().orElseThrow(() -> new ModelException(
+                    "The personnel database password names a vault secret that the vault does not hold"));
+        }
     }
 
     @Override
@@ -49,14 +58,27 @@ final class KeycloakTransactions implements PersonnelSync.Keycloak {
             RealmModel realm = session.getContext().getRealm();
             Agencies agencies = new Agencies(session, realm);
             UserCache cache = UserStorageUtil.userCache(session);
-            RealmStore store = new RealmStore(realm, UserStoragePrivateUtil.userLocalStorage(session), agencies::byCode,
+            UserProvider localUsers = UserStoragePrivateUtil.userLocalStorage(session);
+            RealmStore store = new RealmStore(realm, localUsers, agencies::byCode,
                     user -> {
                         if (cache != null) {
                             cache.evict(realm, user);
                         }
-                    });
+                    },
+                    user -> endSessions(session, realm, localUsers, user));
             return work.apply(store);
         });
+    }
+
+    /**
+     * Ends the person's sessions as the admin console's "Sign out" does: every token issued until now stops being
+     * accepted (the user's not-before), and Keycloak's session store removes their sessions. The admin console also
+     * sends each application a back-channel logout; that needs an HTTP request's context, which a sync running on
+     * the timer does not have, so the applications learn it when they next refresh or introspect a token.
+     */
+    static void endSessions(KeycloakSession session, RealmModel realm, UserProvider localUsers, UserModel user) {
+        localUsers.setNotBeforeForUser(realm, user, Time.currentTime());
+        session.sessions().removeUserSessions(realm, user);
     }
 
     private <T> T inSession(Function<KeycloakSession, T> work) {

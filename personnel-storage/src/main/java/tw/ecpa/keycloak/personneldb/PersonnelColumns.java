@@ -46,6 +46,15 @@ public final class PersonnelColumns {
     }
 
     /**
+     * The rows of one national ID, what a login's look-up reads. The parameter is cast to {@code CHAR(10)}: compared
+     * with a {@code CHAR(10)} column as it is, PostgreSQL would cast the column to text instead, and its index
+     * (the sample's {@code staff_id_no}) would not serve the look-up.
+     */
+    static String selectByNationalId(String table) {
+        return "SELECT " + String.join(", ", ALL) + " FROM " + table + " WHERE " + NATIONAL_ID + " = CAST(? AS CHAR(10))";
+    }
+
+    /**
      * The national IDs held by more than one row, over the whole table even for a changed-since sync: a
      * changed row whose ID another, unchanged row holds is as ambiguous as two changed ones.
      */

@@ -14,13 +14,16 @@ import org.keycloak.component.ComponentModel;
  * from the component and checked. The password is kept as configured: a vault expression such as
  * {@code ${vault.personnel-db-password}} is resolved only when the sync connects ({@link PersonnelSync}).
  */
-record PersonnelDatabaseSettings(String jdbcUrl, String user, String password, String table, int batchSize) {
+record PersonnelDatabaseSettings(String jdbcUrl, String user, String password, String table, int batchSize,
+                                 int lookupTimeoutSeconds, int onLoadCacheSeconds) {
 
     static final String JDBC_URL = "jdbcUrl";
     static final String USER = "user";
     static final String PASSWORD = "password";
     static final String TABLE = "table";
     static final String BATCH_SIZE = "batchSize";
+    static final String LOOKUP_TIMEOUT = "lookupTimeoutSeconds";
+    static final String ON_LOAD_CACHE = "onLoadCacheSeconds";
 
     /**
      * Small: every user Keycloak adds flushes the transaction's whole Hibernate persistence context, and every
@@ -29,6 +32,12 @@ record PersonnelDatabaseSettings(String jdbcUrl, String user, String password, S
      */
     static final int DEFAULT_BATCH_SIZE = 50;
     static final int LARGEST_BATCH_SIZE = 10_000;
+    /** A login waits at most about this long for a database that does not answer. */
+    static final int DEFAULT_LOOKUP_TIMEOUT = 2;
+    static final int LONGEST_LOOKUP_TIMEOUT = 30;
+    /** How long the answer of one look-up on load stands for that person (docs/personnel-database.md). */
+    static final int DEFAULT_ON_LOAD_CACHE = 30;
+    static final int LONGEST_ON_LOAD_CACHE = 3600;
     static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
     static final String H2_PREFIX = "jdbc:h2:";
 
@@ -49,16 +58,24 @@ record PersonnelDatabaseSettings(String jdbcUrl, String user, String password, S
             "sslfactoryarg", "sslhostnameverifier", "sslpasswordcallback", "authenticationpluginclassname", "loggerfile",
             "loggerlevel");
 
+    /** The settings of a sync alone, the look-up on load left at its defaults. */
+    PersonnelDatabaseSettings(String jdbcUrl, String user, String password, String table, int batchSize) {
+        this(jdbcUrl, user, password, table, batchSize, DEFAULT_LOOKUP_TIMEOUT, DEFAULT_ON_LOAD_CACHE);
+    }
+
     static PersonnelDatabaseSettings of(ComponentModel model) {
-        String batch = model.get(BATCH_SIZE);
-        int batchSize;
-        try {
-            batchSize = batch == null || batch.isBlank() ? DEFAULT_BATCH_SIZE : Integer.parseInt(batch.strip());
-        } catch (NumberFormatException e) {
-            batchSize = -1;
-        }
         return new PersonnelDatabaseSettings(stripped(model.get(JDBC_URL)), stripped(model.get(USER)), model.get(PASSWORD),
-                stripped(model.get(TABLE)), batchSize);
+                stripped(model.get(TABLE)), number(model.get(BATCH_SIZE), DEFAULT_BATCH_SIZE),
+                number(model.get(LOOKUP_TIMEOUT), DEFAULT_LOOKUP_TIMEOUT), number(model.get(ON_LOAD_CACHE), DEFAULT_ON_LOAD_CACHE));
+    }
+
+    /** The whole number configured, the default when none is, -1 (refused by {@link #problems()}) when it is no number. */
+    private static int number(String configured, int defaultValue) {
+        try {
+            return configured == null || configured.isBlank() ? defaultValue : Integer.parseInt(configured.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Every problem of these settings, each a message for the admin console, zh-Hant first; empty when they are usable. */
@@ -80,6 +97,14 @@ record PersonnelDatabaseSettings(String jdbcUrl, String user, String password, S
         if (batchSize < 1 || batchSize > LARGEST_BATCH_SIZE) {
             problems.add("批次筆數須為 1 至 " + LARGEST_BATCH_SIZE + " 的整數。"
                     + " The batch size must be a whole number from 1 to " + LARGEST_BATCH_SIZE + ".");
+        }
+        if (lookupTimeoutSeconds < 1 || lookupTimeoutSeconds > LONGEST_LOOKUP_TIMEOUT) {
+            problems.add("查詢逾時秒數須為 1 至 " + LONGEST_LOOKUP_TIMEOUT + " 的整數。"
+                    + " The look-up timeout must be a whole number of seconds from 1 to " + LONGEST_LOOKUP_TIMEOUT + ".");
+        }
+        if (onLoadCacheSeconds < 0 || onLoadCacheSeconds > LONGEST_ON_LOAD_CACHE) {
+            problems.add("登入查詢結果保留秒數須為 0 至 " + LONGEST_ON_LOAD_CACHE + " 的整數。"
+                    + " The seconds a look-up on load is kept must be a whole number from 0 to " + LONGEST_ON_LOAD_CACHE + ".");
         }
         return problems;
     }
@@ -126,6 +151,7 @@ record PersonnelDatabaseSettings(String jdbcUrl, String user, String password, S
     /** The password left out, so that the settings can be logged or shown in an exception. */
     @Override
     public String toString() {
-        return "PersonnelDatabaseSettings[" + jdbcUrl + ", user=" + user + ", table=" + table + ", batchSize=" + batchSize + "]";
+        return "PersonnelDatabaseSettings[" + jdbcUrl + ", user=" + user + ", table=" + table + ", batchSize=" + batchSize
+                + ", lookupTimeoutSeconds=" + lookupTimeoutSeconds + ", onLoadCacheSeconds=" + onLoadCacheSeconds + "]";
     }
 }

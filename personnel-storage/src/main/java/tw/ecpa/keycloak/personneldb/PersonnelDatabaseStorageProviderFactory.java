@@ -2,6 +2,8 @@ package tw.ecpa.keycloak.personneldb;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.storage.CacheableStorageProviderModel;
 import org.keycloak.storage.UserStorageProviderFactory;
 import org.keycloak.storage.UserStorageProviderModel;
 import org.keycloak.storage.user.ImportSynchronization;
@@ -59,7 +62,21 @@ public final class PersonnelDatabaseStorageProviderFactory
             .helpText("每個 Keycloak 交易匯入的筆數。 Rows imported per Keycloak transaction.")
             .type(ProviderConfigProperty.STRING_TYPE)
             .defaultValue(String.valueOf(PersonnelDatabaseSettings.DEFAULT_BATCH_SIZE)).add()
+            .property().name(PersonnelDatabaseSettings.LOOKUP_TIMEOUT).label("Look-up timeout (seconds)")
+            .helpText("登入時查詢人事資料庫最多等候的秒數；逾時則以上次同步的資料登入。"
+                    + " How long a login waits for the personnel database at most; past it, the last sync's record is used.")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue(String.valueOf(PersonnelDatabaseSettings.DEFAULT_LOOKUP_TIMEOUT)).add()
+            .property().name(PersonnelDatabaseSettings.ON_LOAD_CACHE).label("Look-up kept (seconds)")
+            .helpText("登入時查詢一人的結果保留的秒數（0：不保留）。"
+                    + " How long the answer of one person's look-up at login is kept (0: not kept).")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue(String.valueOf(PersonnelDatabaseSettings.DEFAULT_ON_LOAD_CACHE)).add()
             .build();
+
+    /** The look-ups of the last seconds on this node, for every component of this type (keyed by component). */
+    private final RecentAnswers recentAnswers = new RecentAnswers(Clock.systemUTC());
+    private final SecureRandom random = new SecureRandom();
 
     @Override
     public String getId() {
@@ -84,7 +101,18 @@ public final class PersonnelDatabaseStorageProviderFactory
 
     @Override
     public PersonnelDatabaseStorageProvider create(KeycloakSession session, ComponentModel model) {
-        return new PersonnelDatabaseStorageProvider();
+        PersonnelDatabaseSettings settings = PersonnelDatabaseSettings.of(model);
+        return new PersonnelDatabaseStorageProvider(session, model.getId(),
+                () -> new OnLoadLookup(model.getId(), model.getName(),
+                        OnLoadLookup.fromDatabase(settings, () -> KeycloakTransactions.resolvePassword(session, settings.password())),
+                        recentAnswers, Duration.ofSeconds(settings.onLoadCacheSeconds())),
+                () -> LocalDate.now(TAIWAN), random);
+    }
+
+    /** New settings: what was looked up with the old ones is not kept. */
+    @Override
+    public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
+        recentAnswers.forgetComponent(newModel.getId());
     }
 
     /** Refuses settings the sync could not use or that would be unsafe; the database is not contacted (it may be down now). */
@@ -98,17 +126,48 @@ public final class PersonnelDatabaseStorageProviderFactory
             throw new ComponentValidationException("公務人力資料庫只能以匯入模式使用，請開啟「匯入使用者」。"
                     + " The personnel database works in import mode only: turn Import users on.");
         }
+        limitUserCache(config, PersonnelDatabaseSettings.of(config).onLoadCacheSeconds());
+    }
+
+    /**
+     * Keycloak validates an imported user only when its user cache does not hold them, and with the default cache
+     * policy it holds them until something changes them: a departed person who logged in last week would never be
+     * looked up again. So the default becomes Keycloak's own "max lifespan" of the look-up's lifetime (or no cache,
+     * for 0); a policy the operator chose is kept (docs/personnel-database.md).
+     */
+    static void limitUserCache(ComponentModel config, int onLoadCacheSeconds) {
+        CacheableStorageProviderModel.CachePolicy policy = new CacheableStorageProviderModel(config).getCachePolicy();
+        if (policy != null && policy != CacheableStorageProviderModel.CachePolicy.DEFAULT) {
+            return;
+        }
+        if (onLoadCacheSeconds == 0) {
+            config.getConfig().putSingle(CacheableStorageProviderModel.CACHE_POLICY,
+                    CacheableStorageProviderModel.CachePolicy.NO_CACHE.name());
+        } else {
+            config.getConfig().putSingle(CacheableStorageProviderModel.CACHE_POLICY,
+                    CacheableStorageProviderModel.CachePolicy.MAX_LIFESPAN.name());
+            config.getConfig().putSingle(CacheableStorageProviderModel.MAX_LIFESPAN, String.valueOf(onLoadCacheSeconds * 1000L));
+        }
     }
 
     @Override
     public SynchronizationResult sync(KeycloakSessionFactory sessionFactory, String realmId, UserStorageProviderModel model) {
-        return personnelSync(sessionFactory, realmId, model).full(new SyncReport(model.getName()));
+        try {
+            return personnelSync(sessionFactory, realmId, model).full(new SyncReport(model.getName()));
+        } finally {
+            // The rows a sync wrote are newer than what logins on this node read before it.
+            recentAnswers.forgetComponent(model.getId());
+        }
     }
 
     @Override
     public SynchronizationResult syncSince(Date lastSync, KeycloakSessionFactory sessionFactory, String realmId,
                                            UserStorageProviderModel model) {
-        return personnelSync(sessionFactory, realmId, model).changedSince(lastSync.toInstant(), new SyncReport(model.getName()));
+        try {
+            return personnelSync(sessionFactory, realmId, model).changedSince(lastSync.toInstant(), new SyncReport(model.getName()));
+        } finally {
+            recentAnswers.forgetComponent(model.getId());
+        }
     }
 
     private static PersonnelSync personnelSync(KeycloakSessionFactory sessionFactory, String realmId, UserStorageProviderModel model) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +24,8 @@ import tw.ecpa.keycloak.core.NationalIdMask;
  * One sync of the personnel database into the realm: full (every row) or changed (rows modified since the
  * last sync). Rows are read in the configured batch size and each batch is imported in one Keycloak
  * transaction; should a batch fail to commit (a constraint, say), its rows are imported again one per
- * transaction, so that one bad record costs only itself.
+ * transaction, so that one bad record costs only itself. A full sync that read every row then disables the
+ * people no row holds any more ({@link RemovedPersonnel}).
  */
 final class PersonnelSync {
 
@@ -67,11 +69,16 @@ final class PersonnelSync {
 
     private SynchronizationResult run(SyncReport report, Optional<Instant> since) {
         String password = keycloak.resolvePassword(settings.password());
+        // The national IDs of every row a full sync read: whoever is linked and not among them has been removed.
+        Set<String> inDatabase = new HashSet<>();
         try (PersonnelDatabase database = PersonnelDatabase.connect(settings, password)) {
             Set<String> duplicates = database.duplicateNationalIds();
             LocalDate today = LocalDate.now(taiwanClock);
             List<PersonnelRow> batch = new ArrayList<>(settings.batchSize());
             Consumer<PersonnelRow> collect = row -> {
+                if (since.isEmpty() && row.nationalId() != null && !row.nationalId().isBlank()) {
+                    inDatabase.add(row.nationalId().trim());
+                }
                 batch.add(row);
                 if (batch.size() == settings.batchSize()) {
                     importBatch(batch, duplicates, today, report);
@@ -91,6 +98,14 @@ final class PersonnelSync {
             String message = masked(e.getMessage());
             LOG.errorf("personnel database %s could not be read: %s", report.providerName(), message);
             throw new ModelException("The personnel database could not be read: " + message);
+        }
+        // Only here, after the whole table was read without a stop: a sync that failed part way threw above.
+        if (since.isEmpty()) {
+            if (inDatabase.isEmpty()) {
+                report.readNoRows();
+            } else {
+                new RemovedPersonnel(keycloak, providerId, settings.batchSize()).disableAbsent(inDatabase, report);
+            }
         }
         report.finished(since.isPresent() ? "changed" : "full");
         return report.result();
@@ -139,6 +154,7 @@ final class PersonnelSync {
             report.skipped(result.row(), result.problem(), result.detail());
             return;
         }
+        report.changed(result.row(), result.changes(), result.ended());
         switch (result.outcome()) {
             case ADDED -> report.added();
             case UPDATED -> report.updated();

@@ -10,10 +10,10 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
 
 /**
- * What one Keycloak transaction of a sync works with: the realm, its own user store, its agencies and a way to
- * drop a changed user from Keycloak's user cache. Gathered here so that {@link RowImport} depends on no
- * session plumbing.
+ * What one Keycloak transaction of a sync works with: the realm, its own user store, its agencies, a way to
+ * drop a changed user from Keycloak's user cache and a way to end a user's sessions. Gathered here so that
+ * {@link RowImport} depends on no session plumbing.
  */
 record RealmStore(RealmModel realm, UserProvider localUsers, Function<String, Optional<GroupModel>> agencyByCode,
-                  Consumer<UserModel> evictFromCache) {
+                  Consumer<UserModel> evictFromCache, Consumer<UserModel> endSessions) {
 }

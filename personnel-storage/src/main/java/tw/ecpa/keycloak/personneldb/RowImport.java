@@ -12,29 +12,40 @@ import org.keycloak.models.GroupModel;
 
 /**
  * One row through the import inside a Keycloak transaction: checked ({@link RowCheck}), then written
- * ({@link ImportedPersonnel}); the answer is what the report counts.
+ * ({@link ImportedPersonnel}), and what a departure or a move ends is ended ({@link SyncConsequences}); the
+ * answer is what the report counts.
  */
 final class RowImport {
 
-    /** What became of a row: an outcome of the write, or the problem that kept it out. */
-    record Result(PersonnelRow row, ImportedPersonnel.Outcome outcome, RowProblem problem, String detail) {
+    /**
+     * What became of a row: an outcome of the write, or the problem that kept it out; for someone already
+     * imported, the changes that end more than an attribute and what they ended.
+     */
+    record Result(PersonnelRow row, ImportedPersonnel.Outcome outcome, RowProblem problem, String detail,
+                  Set<ImportedPersonnel.Change> changes, SyncConsequences.Ended ended) {
 
         static Result of(PersonnelRow row, ImportedPersonnel.Outcome outcome) {
+            return of(row, outcome, Set.of(), SyncConsequences.Ended.NOTHING);
+        }
+
+        static Result of(PersonnelRow row, ImportedPersonnel.Outcome outcome, Set<ImportedPersonnel.Change> changes,
+                         SyncConsequences.Ended ended) {
             return switch (outcome) {
-                case NOT_LINKED -> new Result(row, outcome, RowProblem.NOT_LINKED, null);
-                case SEVERAL_IN_KEYCLOAK -> new Result(row, outcome, RowProblem.SEVERAL_IN_KEYCLOAK, null);
-                default -> new Result(row, outcome, null, null);
+                case NOT_LINKED -> new Result(row, outcome, RowProblem.NOT_LINKED, null, Set.of(), ended);
+                case SEVERAL_IN_KEYCLOAK -> new Result(row, outcome, RowProblem.SEVERAL_IN_KEYCLOAK, null, Set.of(), ended);
+                default -> new Result(row, outcome, null, null, changes, ended);
             };
         }
 
         static Result refused(PersonnelRow row, RowProblem problem, String detail) {
-            return new Result(row, null, problem, detail);
+            return new Result(row, null, problem, detail, Set.of(), SyncConsequences.Ended.NOTHING);
         }
     }
 
     private final RealmStore store;
     private final RowCheck check;
     private final ImportedPersonnel personnel;
+    private final SyncConsequences consequences;
 
     RowImport(RealmStore store, String providerId, Set<String> duplicateNationalIds, LocalDate today, RandomGenerator random) {
         this.store = store;
@@ -44,6 +55,7 @@ final class RowImport {
         Function<String, Optional<GroupModel>> agencyByCode = code -> agencies.computeIfAbsent(code, store.agencyByCode());
         this.check = new RowCheck(duplicateNationalIds, code -> agencyByCode.apply(code).isPresent(), today);
         this.personnel = new ImportedPersonnel(store.localUsers(), store.realm(), providerId, agencyByCode, random);
+        this.consequences = new SyncConsequences(store);
     }
 
     Result importRow(PersonnelRow row) {
@@ -52,9 +64,11 @@ final class RowImport {
             return Result.refused(row, checked.problem(), checked.detail());
         }
         ImportedPersonnel.Written written = personnel.write(checked.entry().get());
-        if (written.outcome() == ImportedPersonnel.Outcome.UPDATED) {
-            store.evictFromCache().accept(written.user());
+        if (written.outcome() != ImportedPersonnel.Outcome.UPDATED) {
+            return Result.of(row, written.outcome());
         }
-        return Result.of(row, written.outcome());
+        SyncConsequences.Ended ended = consequences.apply(written.user(), written.changes());
+        store.evictFromCache().accept(written.user());
+        return Result.of(row, written.outcome(), written.changes(), ended);
     }
 }

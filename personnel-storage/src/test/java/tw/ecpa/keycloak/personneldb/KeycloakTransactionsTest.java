@@ -2,6 +2,8 @@ package tw.ecpa.keycloak.personneldb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.intThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -11,6 +13,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -18,6 +21,11 @@ import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RealmProvider;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
+import org.keycloak.models.UserSessionProvider;
+import org.keycloak.storage.DatastoreProvider;
+import org.keycloak.storage.datastore.DefaultDatastoreProvider;
 import org.keycloak.vault.VaultStringSecret;
 import org.keycloak.vault.VaultTranscriber;
 
@@ -63,6 +71,27 @@ class KeycloakTransactionsTest {
                 .isInstanceOf(ModelException.class)
                 .hasMessageContaining("names a vault secret that the vault does not hold");
         verify(secret).close();
+    }
+
+    @Test
+    void endingTheSessionsRefusesEveryTokenIssuedSoFarAndRemovesTheSessionsAsTheAdminConsolesSignOutDoes() {
+        DefaultDatastoreProvider datastore = mock(DefaultDatastoreProvider.class);
+        UserProvider localUsers = mock(UserProvider.class);
+        UserSessionProvider sessions = mock(UserSessionProvider.class);
+        when(session.getProvider(DatastoreProvider.class)).thenReturn(datastore);
+        when(datastore.userLocalStorage()).thenReturn(localUsers);
+        when(session.sessions()).thenReturn(sessions);
+        when(context.getRealm()).thenReturn(realm);
+        UserModel user = mock(UserModel.class);
+        int before = Time.currentTime();
+
+        transactions.inTransaction(store -> {
+            store.endSessions().accept(user);
+            return null;
+        });
+
+        verify(localUsers).setNotBeforeForUser(eq(realm), eq(user), intThat(at -> at >= before && at <= Time.currentTime()));
+        verify(sessions).removeUserSessions(realm, user);
     }
 
     @Test

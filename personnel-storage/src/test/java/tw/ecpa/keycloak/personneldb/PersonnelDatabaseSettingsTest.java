@@ -81,4 +81,57 @@ class PersonnelDatabaseSettingsTest {
         assertThat(settings("  ", "personnel", null).problems()).singleElement().asString()
                 .startsWith("請填寫公務人力資料庫的 JDBC URL").contains("is required");
     }
+
+    @Test
+    void theLookUpOnLoadWaitsTwoSecondsAndKeepsItsAnswerThirtyByDefault() {
+        PersonnelDatabaseSettings settings = settings("jdbc:postgresql://hr-db:5432/hr", "ecpa.personnel", null);
+
+        assertThat(settings.lookupTimeoutSeconds()).isEqualTo(2);
+        assertThat(settings.onLoadCacheSeconds()).isEqualTo(30);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "31", "two"})
+    void aLookUpTimeoutOutsideOneToThirtySecondsIsRefused(String seconds) {
+        ComponentModel model = model("jdbc:postgresql://hr-db:5432/hr");
+        model.put(PersonnelDatabaseSettings.LOOKUP_TIMEOUT, seconds);
+
+        assertThat(PersonnelDatabaseSettings.of(model).problems()).singleElement().asString()
+                .startsWith("查詢逾時秒數須為 1 至 30 的整數").contains("look-up timeout must be a whole number of seconds from 1 to 30");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "3601", "30s"})
+    void aLookUpLifetimeOutsideZeroToAnHourIsRefused(String seconds) {
+        ComponentModel model = model("jdbc:postgresql://hr-db:5432/hr");
+        model.put(PersonnelDatabaseSettings.ON_LOAD_CACHE, seconds);
+
+        assertThat(PersonnelDatabaseSettings.of(model).problems()).singleElement().asString()
+                .startsWith("登入查詢結果保留秒數須為 0 至 3600 的整數").contains("from 0 to 3600");
+    }
+
+    @Test
+    void keycloaksDefaultUserCacheBecomesAMaxLifespanOfTheLookUpsLifetimeAndAChosenPolicyIsKept() {
+        ComponentModel unset = model("jdbc:postgresql://hr-db:5432/hr");
+        PersonnelDatabaseStorageProviderFactory.limitUserCache(unset, 30);
+        assertThat(unset.get("cachePolicy")).isEqualTo("MAX_LIFESPAN");
+        assertThat(unset.get("maxLifespan")).isEqualTo("30000");
+
+        ComponentModel notKept = model("jdbc:postgresql://hr-db:5432/hr");
+        notKept.put("cachePolicy", "DEFAULT");
+        PersonnelDatabaseStorageProviderFactory.limitUserCache(notKept, 0);
+        assertThat(notKept.get("cachePolicy")).isEqualTo("NO_CACHE");
+
+        ComponentModel chosen = model("jdbc:postgresql://hr-db:5432/hr");
+        chosen.put("cachePolicy", "EVICT_DAILY");
+        PersonnelDatabaseStorageProviderFactory.limitUserCache(chosen, 30);
+        assertThat(chosen.get("cachePolicy")).isEqualTo("EVICT_DAILY");
+    }
+
+    private static ComponentModel model(String url) {
+        ComponentModel model = new ComponentModel();
+        model.put(PersonnelDatabaseSettings.JDBC_URL, url);
+        model.put(PersonnelDatabaseSettings.TABLE, "ecpa.personnel");
+        return model;
+    }
 }

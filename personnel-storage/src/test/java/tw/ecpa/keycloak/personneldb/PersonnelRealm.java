@@ -1,5 +1,6 @@
 package tw.ecpa.keycloak.personneldb;
 
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -17,6 +18,7 @@ import java.util.function.Predicate;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
 import org.keycloak.storage.adapter.InMemoryUserAdapter;
@@ -38,6 +40,9 @@ final class PersonnelRealm {
     final UserProvider users = mock(UserProvider.class);
     final List<UserModel> stored = new ArrayList<>();
     final List<UserModel> evicted = new ArrayList<>();
+    /** The users whose sessions a sync ended, once per ending. */
+    final List<UserModel> sessionsEnded = new ArrayList<>();
+    private final Map<String, RoleModel> rolesById = new HashMap<>();
     private final Map<String, GroupModel> groupsById = new HashMap<>();
     private final Map<String, GroupModel> agenciesByCode = new HashMap<>();
     private final KeycloakSession session = mock(KeycloakSession.class);
@@ -53,6 +58,19 @@ final class PersonnelRealm {
         when(realm.getGroupById(anyString())).thenAnswer(i -> groupsById.get(i.<String>getArgument(0)));
         when(users.searchForUserByUserAttributeStream(eq(realm), eq(PersonnelAttributes.NATIONAL_ID), anyString()))
                 .thenAnswer(i -> stored.stream().filter(u -> i.<String>getArgument(2).equals(u.getFirstAttribute(PersonnelAttributes.NATIONAL_ID))));
+        // The realm's users a page at a time in username order, service accounts left out, as JpaUserProvider pages.
+        when(users.searchForUserStream(eq(realm), eq(Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false")), anyInt(), anyInt()))
+                .thenAnswer(i -> stored.stream().sorted(UserModel.COMPARE_BY_USERNAME)
+                        .skip(i.<Integer>getArgument(2)).limit(i.<Integer>getArgument(3)).toList().stream());
+        when(realm.getRoleById(anyString())).thenAnswer(i -> rolesById.get(i.<String>getArgument(0)));
+        for (String name : List.of("personnel-officer", "personnel-chief", "help-desk", "other-role")) {
+            RoleModel role = mock(RoleModel.class);
+            String id = UUID.randomUUID().toString();
+            when(role.getId()).thenReturn(id);
+            when(role.getName()).thenReturn(name);
+            rolesById.put(id, role);
+            when(realm.getRole(name)).thenReturn(role);
+        }
         when(users.addUser(eq(realm), anyString())).thenAnswer(i -> {
             UserModel user = new InMemoryUserAdapter(session, realm, UUID.randomUUID().toString());
             user.setUsername(i.getArgument(1));
@@ -75,6 +93,11 @@ final class PersonnelRealm {
         return user;
     }
 
+    /** The realm role of that name (personnel-officer, personnel-chief, help-desk, other-role). */
+    RoleModel role(String name) {
+        return realm.getRole(name);
+    }
+
     Optional<UserModel> byNationalId(String nationalId) {
         return stored.stream().filter(u -> nationalId.equals(u.getFirstAttribute(PersonnelAttributes.NATIONAL_ID))).findFirst();
     }
@@ -90,7 +113,7 @@ final class PersonnelRealm {
             public <T> T inTransaction(Function<RealmStore, T> work) {
                 transactionsRun++;
                 List<UserModel> before = List.copyOf(stored);
-                T result = work.apply(new RealmStore(realm, users, PersonnelRealm.this::agency, evicted::add));
+                T result = work.apply(new RealmStore(realm, users, PersonnelRealm.this::agency, evicted::add, sessionsEnded::add));
                 List<UserModel> added = stored.stream().filter(u -> !before.contains(u)).toList();
                 if (commitFails.test(added)) {
                     stored.retainAll(before);

@@ -54,6 +54,8 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
     /** The card or the auth session has had its refused bindings for now. */
     static final String ATTEMPTS_EXHAUSTED = "ecpa_binding_attempts_exhausted";
     static final String TRY_LATER = "ecpa.binding.tryLater";
+    static final String PERSONNEL_DATABASE_UNREACHABLE = "ecpa_personnel_database_unreachable";
+    static final String PERSONNEL_DATABASE_UNREACHABLE_MESSAGE = "ecpa.binding.personnelDatabaseUnreachable";
 
     private final KeycloakSession session;
     private final BindingPages pages = new BindingPages();
@@ -116,8 +118,17 @@ final class CertificateBindingAuthenticator implements IdentifyingStep {
                     pages.binding(context, new FormMessage(BindingPages.ACCOUNT_FIELD, "ecpa.binding.badNationalId"), typed));
             return;
         }
-        Optional<UserModel> found = new PersonnelLookup(session, context.getRealm()).byAccountOrNationalId(typed);
+        PersonnelLookup lookup = new PersonnelLookup(session, context.getRealm());
+        Optional<UserModel> found = lookup.byAccountOrNationalId(typed);
         Optional<NationalId> nationalId = found.flatMap(person -> PersonnelRecord.of(person).nationalId());
+        if (found.isEmpty() && lookup.personnelDatabaseUnreachable()) {
+            // Someone not imported yet whose personnel database did not answer: the service failed, not the
+            // person; nothing counted, nothing written, and the page says why instead of "not on record".
+            authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+            context.getEvent().detail(Details.REASON, "personnel database unreachable").error(PERSONNEL_DATABASE_UNREACHABLE);
+            context.challenge(pages.binding(context, new FormMessage(null, PERSONNEL_DATABASE_UNREACHABLE_MESSAGE), typed));
+            return;
+        }
         if (found.isEmpty() || nationalId.isEmpty()) {
             authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
             attempts.failed(authSession);
