@@ -51,6 +51,13 @@ final class AdminClient {
         return response.headers().firstValue("Location").map(l -> l.substring(l.lastIndexOf('/') + 1)).orElse(null);
     }
 
+    /** POST without a body, waiting up to {@code timeout} for the answer (a user-storage sync answers when it is done). */
+    JsonNode postForAnswer(String path, Duration timeout) {
+        HttpResponse<String> response = send(request(path).timeout(timeout).POST(HttpRequest.BodyPublishers.noBody()).build());
+        expect(response, 200, "POST " + path);
+        return read(response.body());
+    }
+
     void put(String path, Object body) {
         HttpResponse<String> response = send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body))).build());

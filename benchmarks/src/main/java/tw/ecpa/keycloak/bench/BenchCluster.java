@@ -5,6 +5,7 @@ import java.util.List;
 
 import tw.ecpa.keycloak.dev.server.ClusterNode;
 import tw.ecpa.keycloak.dev.server.KeycloakCluster;
+import tw.ecpa.keycloak.dev.server.PrivatePostgres;
 
 /**
  * The bench server of {@code benchmarks/run --db=postgres --nodes=N}: keycloak-dev's {@link KeycloakCluster}
@@ -30,9 +31,10 @@ final class BenchCluster implements AutoCloseable {
     }
 
     /** The database and node 1 with {@code realmJson} imported; the other nodes of {@code nodes} wait for {@link #grow()}. */
-    static BenchCluster start(Path home, Path work, int nodes, String realmName, String realmJson, String adminPassword) {
+    static BenchCluster start(Path home, Path work, int nodes, String realmName, String realmJson, String adminPassword,
+                              String... serverOptions) {
         KeycloakCluster.Topology topology = new KeycloakCluster.Topology(nodes, BenchKeycloak.HTTP_PORT, BenchKeycloak.MANAGEMENT_PORT,
-                TRANSPORT_PORT, DATABASE_PORT, null, BenchKeycloak.PERSONNEL_LIMITS);
+                TRANSPORT_PORT, DATABASE_PORT, null, BenchKeycloak.PERSONNEL_LIMITS).withServerOptions(serverOptions);
         return new BenchCluster(KeycloakCluster.start(home, work, topology, 1, realmName, realmJson, "admin", adminPassword));
     }
 
@@ -48,6 +50,20 @@ final class BenchCluster implements AutoCloseable {
     /** The base URLs of the nodes that run, node 1 first. */
     List<String> runningNodes() {
         return cluster.nodes().stream().filter(ClusterNode::running).map(node -> node.baseUrl().toString()).toList();
+    }
+
+    /** The cluster's PostgreSQL (the personnel table of {@code --personnel-db} lives there too, in a schema of its own). */
+    PrivatePostgres database() {
+        return cluster.database();
+    }
+
+    /** The pid of node 1's JVM (the kc.sh script's java child), for jcmd and ps. */
+    long firstNodePid() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains("kc.home.dir")).orElse(false))
+                .map(ProcessHandle::pid).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no Keycloak JVM among this JVM's child processes"));
     }
 
     int size() {

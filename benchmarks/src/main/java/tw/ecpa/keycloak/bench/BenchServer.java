@@ -99,6 +99,12 @@ public final class BenchServer {
         BenchDatabase db = BenchDatabase.of(database, records);
         BenchKeycloak keycloak = new BenchKeycloak(home, db);
         int nodes = Integer.getInteger("bench.nodes", 1);
+        // --personnel-db N: a cluster of one node on a PostgreSQL of its own, which also holds the personnel table (PersonnelScale).
+        int personnelRows = Integer.getInteger("bench.personnelRows", 0);
+        boolean clustered = nodes > 1 || personnelRows > 0;
+        if (personnelRows > 0 && !("records".equals(mode) && db.isPostgres() && nodes == 1)) {
+            throw new IllegalArgumentException("--personnel-db needs --db=postgres, one node and a fresh database (not --scale or --load)");
+        }
         if (nodes > 1 && !("records".equals(mode) && db.isPostgres())) {
             throw new IllegalArgumentException("--nodes=" + nodes + " needs --db=postgres and a fresh database (not --scale): the cluster"
                     + " brings a PostgreSQL of its own, made afresh for the run");
@@ -107,7 +113,7 @@ public final class BenchServer {
         Thread main = Thread.currentThread();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (nodes > 1) {
+            if (clustered) {
                 stopCluster(cluster, main);
             } else {
                 keycloak.close();
@@ -123,7 +129,7 @@ public final class BenchServer {
         Properties state = new Properties();
         switch (mode) {
             case "records" -> {
-                if (nodes > 1) {
+                if (clustered) {
                     String adminPassword = newSecret();
                     Path realmFile = run.resolve("cluster-" + realm.realmName() + "-realm.json");
                     realm.writeRealmFile(realmFile);
@@ -132,7 +138,11 @@ public final class BenchServer {
                     Path work = module.resolve("target/bench-cluster");
                     System.out.println("Starting PostgreSQL on 127.0.0.1:" + BenchCluster.DATABASE_PORT + " and node 1 of " + nodes
                             + " with " + records + " personnel records (logs: " + work + ") ...");
-                    cluster.set(BenchCluster.start(home, work, nodes, realm.realmName(), realmJson, adminPassword));
+                    // The admin request of a sync holds its own transaction open while the sync runs (each batch commits in
+                    // one of its own): Keycloak's default transaction timeout, 5 minutes, would roll that request back.
+                    cluster.set(personnelRows > 0
+                            ? BenchCluster.start(home, work, nodes, realm.realmName(), realmJson, adminPassword, "--transaction-default-timeout=3h")
+                            : BenchCluster.start(home, work, nodes, realm.realmName(), realmJson, adminPassword));
                     state.setProperty("officer.password", realm.demoPasswords().get("daming.wang"));
                     state.setProperty("admin.password", adminPassword);
                     break;
@@ -175,8 +185,14 @@ public final class BenchServer {
         state.setProperty("records", Integer.toString(records));
         state.setProperty("pki", data.resolve("pki").toString());
         state.setProperty("redirectUri", REDIRECT_URI);
+        String adminPassword = state.getProperty("admin.password");
         state.remove("admin.password");
-        if (nodes == 1) {
+        if (personnelRows > 0) {
+            serveScale(cluster.get(), run, state, stopped,
+                    new PersonnelScale(cluster.get().database(), BenchKeycloak.baseUrl(), adminPassword, realmName, demo, personnelRows, run));
+            return;
+        }
+        if (!clustered) {
             state.setProperty("keycloak.pid", Long.toString(keycloak.pid()));
             writeState(run, state);
             Files.writeString(run.resolve("ready"), "ready\n");
@@ -209,6 +225,31 @@ public final class BenchServer {
         writeState(run, state);
         Files.writeString(run.resolve("ready-all"), "ready\n");
         System.out.println("Cluster ready in " + Duration.between(growing, Instant.now()).toSeconds() + " s: " + cluster.describe());
+        stopped.await();
+    }
+
+    /**
+     * {@code --personnel-db N}: the realm's 1,000 records first (file {@code ready}), then, once the script asks
+     * (file {@code grow}), the personnel table of N rows and its syncs ({@link PersonnelScale}), and the same
+     * server serves again (file {@code ready-all}) with N federated records more.
+     */
+    private static void serveScale(BenchCluster cluster, Path run, Properties state, CountDownLatch stopped, PersonnelScale scale)
+            throws Exception {
+        long pid = cluster.firstNodePid();
+        state.setProperty("nodes", String.join(",", cluster.runningNodes()));
+        state.setProperty("keycloak.pid", Long.toString(pid));
+        writeState(run, state);
+        Files.writeString(run.resolve("ready"), "ready\n");
+        System.out.println("Bench server ready: " + BenchKeycloak.baseUrl() + " (Keycloak pid " + pid + "); the personnel table comes when asked");
+        while (!Files.exists(run.resolve("grow"))) {
+            if (stopped.await(1, TimeUnit.SECONDS)) {
+                return;
+            }
+        }
+        System.out.println("Personnel database at scale");
+        scale.run(pid);
+        Files.writeString(run.resolve("ready-all"), "ready\n");
+        System.out.println("Bench server ready again, with the personnel database's records");
         stopped.await();
     }
 

@@ -1,8 +1,14 @@
 package tw.ecpa.keycloak.personneldb;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
+
+import org.keycloak.models.GroupModel;
 
 /**
  * One row through the import inside a Keycloak transaction: checked ({@link RowCheck}), then written
@@ -43,8 +49,12 @@ final class RowImport {
 
     RowImport(RealmStore store, String providerId, Set<String> duplicateNationalIds, LocalDate today, RandomGenerator random) {
         this.store = store;
-        this.check = new RowCheck(duplicateNationalIds, code -> store.agencyByCode().apply(code).isPresent(), today);
-        this.personnel = new ImportedPersonnel(store.localUsers(), store.realm(), providerId, store.agencyByCode(), random);
+        // Once per agency and transaction, not twice a row: each look-up is a query by attribute, and every query
+        // flushes the transaction's whole persistence context (benchmarks/RESULTS.md, "400,000 personnel records").
+        Map<String, Optional<GroupModel>> agencies = new HashMap<>();
+        Function<String, Optional<GroupModel>> agencyByCode = code -> agencies.computeIfAbsent(code, store.agencyByCode());
+        this.check = new RowCheck(duplicateNationalIds, code -> agencyByCode.apply(code).isPresent(), today);
+        this.personnel = new ImportedPersonnel(store.localUsers(), store.realm(), providerId, agencyByCode, random);
         this.consequences = new SyncConsequences(store);
     }
 

@@ -27,7 +27,7 @@ class PersonnelDatabaseSettingsTest {
         PersonnelDatabaseSettings settings = settings("jdbc:postgresql://hr-db:5432/hr?sslmode=require", "ecpa.personnel", null);
 
         assertThat(settings.problems()).isEmpty();
-        assertThat(settings.batchSize()).isEqualTo(500);
+        assertThat(settings.batchSize()).isEqualTo(50);
         assertThat(settings.driverClass()).contains("org.postgresql.Driver");
         assertThat(settings.password()).isEqualTo("${vault.personnel-db-password}");
         assertThat(settings.toString()).doesNotContain("vault");
