@@ -131,6 +131,14 @@ final class PersonnelSync {
             for (PersonnelRow row : rows) {
                 results.add(importAlone(row, duplicates, today));
             }
+            if (rows.size() > 1 && results.stream().allMatch(result -> result.problem() == RowProblem.NOT_SAVED)) {
+                // Not one row of the batch could be saved alone either: Keycloak's own database is gone (or the
+                // server is shutting down), not a bad record. Going on would report every remaining row as skipped
+                // and a full sync would then disable people on the strength of a sync that wrote nothing.
+                LOG.errorf("personnel database %s: no row of a batch of %d could be saved (%s); the sync stops",
+                        report.providerName(), rows.size(), batchFailed.getClass().getSimpleName());
+                throw new ModelException("Keycloak could not save the personnel records; the sync stopped (" + batchFailed.getClass().getSimpleName() + ")");
+            }
         }
         results.forEach(result -> count(result, report));
     }

@@ -256,6 +256,26 @@ class PersonnelSyncTest {
     }
 
     @Test
+    void whenNoRowOfABatchCanBeSavedAloneTheSyncStopsAndDisablesNobody() throws SQLException {
+        twoGoodPeople();
+        sync(500).full(new SyncReport("hr"));
+        database.staff("D200000015", "李", "淑惠", LocalDate.of(1988, 8, 8), null, PersonnelRealm.MINISTRY, "1", MONDAY);
+        database.execute("DELETE FROM hr.staff WHERE id_no = 'A123456789'");
+        // Keycloak's own database gone: nothing commits any more.
+        realm.commitFails = added -> true;
+        int before = realm.transactionsRun;
+
+        assertThatThrownBy(() -> sync(500).full(new SyncReport("hr")))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("the sync stopped");
+
+        assertThat(realm.byNationalId("A123456789")).as("not disabled by a sync that saved nothing")
+                .hasValueSatisfying(user -> assertThat(user.isEnabled()).isTrue());
+        // the batch, each of its two rows alone, and no page of users for the people removed
+        assertThat(realm.transactionsRun - before).isEqualTo(1 + 2);
+    }
+
+    @Test
     void aViewThatBreaksTheContractStopsTheSyncNamingTheColumn() throws SQLException {
         twoGoodPeople();
         database.execute("CREATE VIEW ecpa.short_view AS SELECT id_no AS national_id, surname AS last_name FROM hr.staff");
