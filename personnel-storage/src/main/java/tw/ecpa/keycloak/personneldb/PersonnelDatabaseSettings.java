@@ -14,13 +14,16 @@ import org.keycloak.component.ComponentModel;
  * from the component and checked. The password is kept as configured: a vault expression such as
  * {@code ${vault.personnel-db-password}} is resolved only when the sync connects ({@link PersonnelSync}).
  */
-record PersonnelDatabaseSettings(String jdbcUrl, String user, String password, String table, int batchSize) {
+record PersonnelDatabaseSettings(String jdbcUrl, String user, String password, String table, int batchSize,
+                                 boolean linkExistingUsers) {
 
     static final String JDBC_URL = "jdbcUrl";
     static final String USER = "user";
     static final String PASSWORD = "password";
     static final String TABLE = "table";
     static final String BATCH_SIZE = "batchSize";
+    /** Whether a sync links a user of the realm's own (a realm import's) with the same national ID; off by default. */
+    static final String LINK_EXISTING_USERS = "linkExistingUsers";
 
     static final int DEFAULT_BATCH_SIZE = 500;
     static final int LARGEST_BATCH_SIZE = 10_000;
@@ -44,6 +47,11 @@ record PersonnelDatabaseSettings(String jdbcUrl, String user, String password, S
             "sslfactoryarg", "sslhostnameverifier", "sslpasswordcallback", "authenticationpluginclassname", "loggerfile",
             "loggerlevel");
 
+    /** Settings that leave users this provider did not import alone, as the default does. */
+    PersonnelDatabaseSettings(String jdbcUrl, String user, String password, String table, int batchSize) {
+        this(jdbcUrl, user, password, table, batchSize, false);
+    }
+
     static PersonnelDatabaseSettings of(ComponentModel model) {
         String batch = model.get(BATCH_SIZE);
         int batchSize;
@@ -53,7 +61,7 @@ record PersonnelDatabaseSettings(String jdbcUrl, String user, String password, S
             batchSize = -1;
         }
         return new PersonnelDatabaseSettings(stripped(model.get(JDBC_URL)), stripped(model.get(USER)), model.get(PASSWORD),
-                stripped(model.get(TABLE)), batchSize);
+                stripped(model.get(TABLE)), batchSize, Boolean.parseBoolean(stripped(model.get(LINK_EXISTING_USERS))));
     }
 
     /** Every problem of these settings, each a message for the admin console, zh-Hant first; empty when they are usable. */
@@ -121,6 +129,7 @@ record PersonnelDatabaseSettings(String jdbcUrl, String user, String password, S
     /** The password left out, so that the settings can be logged or shown in an exception. */
     @Override
     public String toString() {
-        return "PersonnelDatabaseSettings[" + jdbcUrl + ", user=" + user + ", table=" + table + ", batchSize=" + batchSize + "]";
+        return "PersonnelDatabaseSettings[" + jdbcUrl + ", user=" + user + ", table=" + table + ", batchSize=" + batchSize
+                + ", linkExistingUsers=" + linkExistingUsers + "]";
     }
 }

@@ -16,6 +16,7 @@ final class RowImport {
         static Result of(PersonnelRow row, ImportedPersonnel.Outcome outcome) {
             return switch (outcome) {
                 case NOT_LINKED -> new Result(row, outcome, RowProblem.NOT_LINKED, null);
+                case OTHER_PROVIDER -> new Result(row, outcome, RowProblem.OTHER_PROVIDER, null);
                 case SEVERAL_IN_KEYCLOAK -> new Result(row, outcome, RowProblem.SEVERAL_IN_KEYCLOAK, null);
                 default -> new Result(row, outcome, null, null);
             };
@@ -31,9 +32,16 @@ final class RowImport {
     private final ImportedPersonnel personnel;
 
     RowImport(RealmStore store, String providerId, Set<String> duplicateNationalIds, LocalDate today, RandomGenerator random) {
+        this(store, providerId, duplicateNationalIds, today, random, false);
+    }
+
+    /** @param linkExistingUsers the provider's setting: link a realm-import user with the same national ID */
+    RowImport(RealmStore store, String providerId, Set<String> duplicateNationalIds, LocalDate today, RandomGenerator random,
+              boolean linkExistingUsers) {
         this.store = store;
         this.check = new RowCheck(duplicateNationalIds, code -> store.agencyByCode().apply(code).isPresent(), today);
-        this.personnel = new ImportedPersonnel(store.localUsers(), store.realm(), providerId, store.agencyByCode(), random);
+        this.personnel = new ImportedPersonnel(store.localUsers(), store.realm(), providerId, store.agencyByCode(), random,
+                linkExistingUsers);
     }
 
     Result importRow(PersonnelRow row) {
@@ -42,7 +50,7 @@ final class RowImport {
             return Result.refused(row, checked.problem(), checked.detail());
         }
         ImportedPersonnel.Written written = personnel.write(checked.entry().get());
-        if (written.outcome() == ImportedPersonnel.Outcome.UPDATED) {
+        if (written.outcome() == ImportedPersonnel.Outcome.UPDATED || written.outcome() == ImportedPersonnel.Outcome.LINKED) {
             store.evictFromCache().accept(written.user());
         }
         return Result.of(row, written.outcome());
