@@ -25,8 +25,10 @@ import java.util.stream.Stream;
  * people. The server's {@code ecpa-personnel-db} reads it through the view {@value #VIEW}.
  *
  * <p>H2 is the one Keycloak ships (the launcher's classpath carries the version of the distribution, so the
- * server opens the file the launcher wrote). {@code AUTO_SERVER=TRUE}: while the server has the file open, a
- * developer's H2 client may open it as well, change a row and try a changed sync.
+ * server opens the file the launcher wrote). The server holds the file only during a sync (the provider closes
+ * its connection, and H2 the file with it), so a developer's H2 client may open it in between, change a row and,
+ * once closed again, try a changed sync. No {@code AUTO_SERVER}, which would share the file while both have it
+ * open: H2 then listens on every interface, and everything the launcher starts binds 127.0.0.1 only.
  */
 public final class DemoPersonnelDatabase {
 
@@ -54,7 +56,7 @@ public final class DemoPersonnelDatabase {
             throw new UncheckedIOException("cannot empty " + directory, e);
         }
         DemoPersonnelDatabase database = new DemoPersonnelDatabase(
-                "jdbc:h2:file:" + directory.toAbsolutePath().resolve("personnel") + ";AUTO_SERVER=TRUE");
+                "jdbc:h2:file:" + directory.toAbsolutePath().resolve("personnel"));
         try (Connection connection = database.connect()) {
             try (Statement statement = connection.createStatement()) {
                 for (String sql : schemaStatements()) {

@@ -49,7 +49,7 @@ class DemoPersonnelDatabaseTest {
                 .toList();
         assertThat(viewRows(database)).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(expected).extracting(ViewRow::employmentStatus).contains("serving", "departed");
-        assertThat(database.jdbcUrl()).startsWith("jdbc:h2:file:" + work.resolve("personnel-db").toAbsolutePath()).endsWith(";AUTO_SERVER=TRUE");
+        assertThat(database.jdbcUrl()).isEqualTo("jdbc:h2:file:" + work.resolve("personnel-db/personnel").toAbsolutePath());
         assertThat(work.resolve("personnel-db/personnel.mv.db")).exists();
     }
 
@@ -82,7 +82,7 @@ class DemoPersonnelDatabaseTest {
         Path bundle = templateJar();
 
         JsonNode realm = new ObjectMapper().readTree(DevRealmImport.fromBundle(bundle)
-                .withPersonnelDatabase("jdbc:h2:file:/tmp/x;AUTO_SERVER=TRUE", "sa", "ecpa.personnel").toJson());
+                .withPersonnelDatabase("jdbc:h2:file:/tmp/personnel-db/personnel", "sa", "ecpa.personnel").toJson());
 
         JsonNode components = realm.path("components");
         assertThat(components.has("org.keycloak.userprofile.UserProfileProvider")).as("the template's user profile is kept").isTrue();
@@ -90,7 +90,7 @@ class DemoPersonnelDatabaseTest {
         assertThat(storage).hasSize(1);
         JsonNode config = storage.get(0).path("config");
         assertThat(storage.get(0).path("providerId").asText()).isEqualTo("ecpa-personnel-db");
-        assertThat(config.path("jdbcUrl").get(0).asText()).isEqualTo("jdbc:h2:file:/tmp/x;AUTO_SERVER=TRUE");
+        assertThat(config.path("jdbcUrl").get(0).asText()).isEqualTo("jdbc:h2:file:/tmp/personnel-db/personnel");
         assertThat(config.path("table").get(0).asText()).isEqualTo("ecpa.personnel");
         assertThat(config.path("linkExistingUsers").get(0).asText()).isEqualTo("true");
         assertThat(config.path("importEnabled").get(0).asText()).isEqualTo("true");
