@@ -131,6 +131,22 @@ class PersonnelDatabaseLinkIT extends EcpaIntegrationTest {
         pages.openAccountConsole();
         pages.logIn(account, PASSWORD);
         pages.waitForAccountConsole();
+
+        // 個人資料修改 writes what is the person's (account, e-mail, phone) beside the database's read-only facts.
+        UserRepresentation asked = person.admin().toRepresentation();
+        asked.setRequiredActions(List.of("ecpa-personal-data"));
+        person.admin().update(asked);
+        String renamedAccount = TestPeople.freshAccount("it.linked.");
+        pages.forgetSession();
+        pages.openAccountConsole();
+        pages.logIn(account, PASSWORD);
+        pages.fillPersonalData(renamedAccount, account + "@it.ecpa.test", "0223456789", "no");
+        pages.waitForAccountConsole();
+        UserRepresentation afterwards = person.admin().toRepresentation();
+        assertThat(afterwards.getUsername()).isEqualTo(renamedAccount);
+        assertThat(afterwards.getAttributes().get("phoneNumber")).containsExactly("0223456789");
+        assertThat(afterwards.getLastName()).isEqualTo("林");
+        assertThat(afterwards.getFederationLink()).isEqualTo(componentId);
     }
 
     @Test
