@@ -181,6 +181,12 @@ public final class DevLauncher {
         }
         line += String.format("                full sync: %d added, %d updated (linked), %d failed%n",
                 counts.added(), counts.updated(), counts.failed());
+        if (counts.added() + counts.updated() + counts.failed() == 0) {
+            // Keycloak answers a sync that failed (the database unreadable) with zero counts, and only its log says why;
+            // the first sync after the realm import links, adds or reports every row.
+            return line + "                WARNING: the sync reached nobody: the demo people are the realm import's own users;"
+                    + " the Keycloak log has the cause (logger tw.ecpa.keycloak.personneldb.PersonnelSync)\n";
+        }
         return counts.failed() == 0 ? line
                 : line + "                WARNING: rows were left out; the Keycloak log names them (logger tw.ecpa.keycloak.personneldb.SyncReport)\n";
     }
