@@ -1,5 +1,6 @@
 package tw.ecpa.keycloak.dev;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +13,11 @@ import java.util.concurrent.CountDownLatch;
 import tw.ecpa.keycloak.dev.cardworld.CardWorld;
 import tw.ecpa.keycloak.dev.cardworld.CardWorldConfig;
 import tw.ecpa.keycloak.dev.demo.DemoPersonnel;
+import tw.ecpa.keycloak.dev.demo.DemoPersonnelDatabase;
 import tw.ecpa.keycloak.dev.demo.DevRealmImport;
 import tw.ecpa.keycloak.dev.mail.MailCatcher;
 import tw.ecpa.keycloak.dev.realm.CertificateConfiguration;
+import tw.ecpa.keycloak.dev.realm.UserFederationSync;
 import tw.ecpa.keycloak.dev.server.ClusterNode;
 import tw.ecpa.keycloak.dev.server.DevKeycloak;
 import tw.ecpa.keycloak.dev.server.KeycloakCluster;
@@ -26,7 +29,11 @@ import tw.ecpa.keycloak.dev.server.PrivatePostgres;
  * URLs, demo accounts and demo cards. Ctrl-C stops everything it started.
  *
  * <p>{@code --db=postgres --nodes=2} runs the same world on a private PostgreSQL and a two-node cluster in
- * production mode ({@link DevOptions}). Ports stay clear of the integration tests' fixed 8080/9000, of
+ * production mode ({@link DevOptions}). The demo personnel reach the realm as a ministry's would: an embedded
+ * personnel database (an H2 file, {@link DemoPersonnelDatabase}) read by the User federation
+ * {@code ecpa-personnel-db}, whose first full sync links the demo users the realm import made (their custom
+ * accounts and passwords kept) before the banner is printed; {@code --personnel=realm-import} leaves the realm
+ * import's users as they are. Ports stay clear of the integration tests' fixed 8080/9000, of
  * the cluster test's and of SMTP 3025, so tests can run while a developer keeps this up. Each may be
  * overridden with a system property of the same name.
  */
@@ -93,7 +100,13 @@ public final class DevLauncher {
                 .withCardWorld(CertificateConfiguration.trusting(cards.pki(), "http://localhost:" + cards.readerUrl().getPort()),
                         cards.holderCheckUrl().toString());
         String where;
+        String personnelSource;
         try {
+            DemoPersonnelDatabase personnelDatabase = null;
+            if (options.personnelDatabase()) {
+                personnelDatabase = DemoPersonnelDatabase.create(target.resolve("personnel-db"), personnel);
+                realm.withPersonnelDatabase(personnelDatabase.jdbcUrl(), DemoPersonnelDatabase.USER, DemoPersonnelDatabase.VIEW);
+            }
             if (options.postgres()) {
                 Path work = target.resolve("cluster");
                 System.out.println("Starting PostgreSQL on 127.0.0.1:" + DATABASE_PORT + " and " + options.nodes() + " Keycloak node(s) in production mode"
@@ -122,14 +135,17 @@ public final class DevLauncher {
                 keycloak.start(realm.realmName(), realm.toJson(), "admin", adminPassword, log);
                 where = "";
             }
-        } catch (IllegalStateException e) {
+            personnelSource = personnelDatabase == null
+                    ? "Personnel:      the realm import's own users (--personnel=realm-import), no User federation\n"
+                    : synchronisedPersonnel(nodeUrls.get(0), realm.realmName(), adminPassword, personnelDatabase);
+        } catch (IllegalStateException | UncheckedIOException e) {
             System.err.println("Could not start: " + e.getMessage());
             // exit, not return: the shutdown hook stops what did start, and no server thread keeps us alive
             System.exit(1);
             return;
         }
 
-        System.out.println(banner(nodeUrls, where, mail, realm.realmName(), adminPassword, realm.passwords(), personnel));
+        System.out.println(banner(nodeUrls, where, mail, personnelSource, realm.realmName(), adminPassword, realm.passwords(), personnel));
         System.out.println("Virtual card reader: " + cards.readerUrl() + "  (insert, remove, lock, unlock cards at "
                 + cards.readerUrl() + "/control)");
         System.out.println("Revocation (CRL, OCSP): " + cards.revocationUrl() + "   Holder check: " + cards.holderCheckUrl());
@@ -145,8 +161,38 @@ public final class DevLauncher {
         }
     }
 
-    private static String banner(List<URI> nodeUrls, String where, MailCatcher mail, String realmName, String adminPassword,
-                                 Map<String, String> passwords, DemoPersonnel personnel) {
+    /**
+     * Runs the first full sync of the realm's personnel database, which links the realm import's demo users to it,
+     * and answers the banner's line. A row the sync left out, or a sync that failed, leaves demo people the realm
+     * import's own users, who still log in: the banner says so, with where to look, rather than stopping a server
+     * that works.
+     */
+    private static String synchronisedPersonnel(URI baseUrl, String realmName, String adminPassword, DemoPersonnelDatabase database) {
+        System.out.println("Synchronising the personnel database into the realm (" + DevRealmImport.PERSONNEL_DB_PROVIDER + ") ...");
+        String line = String.format("Personnel:      from the embedded personnel database through %s (%s, user %s, view %s);%n",
+                DevRealmImport.PERSONNEL_DB_PROVIDER, database.jdbcUrl(), DemoPersonnelDatabase.USER, DemoPersonnelDatabase.VIEW);
+        UserFederationSync.Counts counts;
+        try {
+            UserFederationSync sync = new UserFederationSync(baseUrl, realmName, "admin", adminPassword);
+            counts = sync.fullSync(sync.componentId(DevRealmImport.PERSONNEL_DB_PROVIDER));
+        } catch (IllegalStateException | UncheckedIOException e) {
+            return line + "                WARNING: the full sync failed (" + e.getMessage() + "): the demo people are the realm"
+                    + " import's own users; the Keycloak log has the cause\n";
+        }
+        line += String.format("                full sync: %d added, %d updated (linked), %d failed%n",
+                counts.added(), counts.updated(), counts.failed());
+        if (counts.added() + counts.updated() + counts.failed() == 0) {
+            // Keycloak answers a sync that failed (the database unreadable) with zero counts, and only its log says why;
+            // the first sync after the realm import links, adds or reports every row.
+            return line + "                WARNING: the sync reached nobody: the demo people are the realm import's own users;"
+                    + " the Keycloak log has the cause (logger tw.ecpa.keycloak.personneldb.PersonnelSync)\n";
+        }
+        return counts.failed() == 0 ? line
+                : line + "                WARNING: rows were left out; the Keycloak log names them (logger tw.ecpa.keycloak.personneldb.SyncReport)\n";
+    }
+
+    private static String banner(List<URI> nodeUrls, String where, MailCatcher mail, String personnelSource, String realmName,
+                                 String adminPassword, Map<String, String> passwords, DemoPersonnel personnel) {
         String base = nodeUrls.get(0).toString();
         StringBuilder out = new StringBuilder("\n=== ECPA Keycloak dev is up (Ctrl-C stops everything) ===\n").append(where);
         for (int i = 0; i < nodeUrls.size(); i++) {
@@ -156,6 +202,7 @@ public final class DevLauncher {
         out.append("Admin console:  ").append(base).append("/admin/master/console/#/").append(realmName)
                 .append("   user admin / ").append(adminPassword).append('\n')
                 .append("Mail catcher:   ").append(mail.webUrl()).append("   (SMTP 127.0.0.1:").append(mail.smtpPort()).append(")\n")
+                .append(personnelSource)
                 .append("\nDemo accounts with a custom account (passwords are new every run):\n");
         personnel.setUpPersonnel().forEach(p -> out.append(String.format("  %-14s %-12s %-6s %s%n",
                 p.account(), passwords.get(p.account()), p.fullName(), p.realmRole().orElse(""))));

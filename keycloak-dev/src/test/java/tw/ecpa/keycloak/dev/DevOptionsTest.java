@@ -11,13 +11,25 @@ class DevOptionsTest {
 
     @Test
     void noOptionsIsOneNodeOnTheEmbeddedDatabase() {
-        assertThat(DevOptions.parse(List.of())).isEqualTo(new DevOptions(false, 1));
+        assertThat(DevOptions.parse(List.of())).isEqualTo(new DevOptions(false, 1, true));
     }
 
     @Test
     void postgresWithTwoNodesIsACluster() {
-        assertThat(DevOptions.parse(List.of("--db=postgres", "--nodes=2"))).isEqualTo(new DevOptions(true, 2));
-        assertThat(DevOptions.parse(List.of("--db=postgres"))).isEqualTo(new DevOptions(true, 1));
+        assertThat(DevOptions.parse(List.of("--db=postgres", "--nodes=2"))).isEqualTo(new DevOptions(true, 2, false));
+        assertThat(DevOptions.parse(List.of("--db=postgres"))).isEqualTo(new DevOptions(true, 1, false));
+    }
+
+    @Test
+    void onH2ThePersonnelComeFromThePersonnelDatabaseUnlessTheRealmImportIsAskedFor() {
+        assertThat(DevOptions.parse(List.of()).personnelDatabase()).isTrue();
+        assertThat(DevOptions.parse(List.of("--personnel=database")).personnelDatabase()).isTrue();
+        assertThat(DevOptions.parse(List.of("--personnel=realm-import"))).isEqualTo(new DevOptions(false, 1, false));
+        assertThat(DevOptions.parse(List.of("--db=postgres", "--personnel=realm-import"))).isEqualTo(new DevOptions(true, 1, false));
+        assertThatThrownBy(() -> DevOptions.parse(List.of("--db=postgres", "--personnel=database")))
+                .hasMessageContaining("no H2 driver").hasMessageContaining("usage:");
+        assertThatThrownBy(() -> DevOptions.parse(List.of("--personnel=ldap"))).hasMessageContaining("database or realm-import")
+                .hasMessageContaining("usage:");
     }
 
     @Test

@@ -31,7 +31,7 @@ import tw.ecpa.keycloak.model.PersonnelAttributes;
 final class ImportedPersonnel {
 
     /** What became of an entry. */
-    enum Outcome { ADDED, UPDATED, UNCHANGED, NOT_LINKED, SEVERAL_IN_KEYCLOAK }
+    enum Outcome { ADDED, UPDATED, UNCHANGED, LINKED, NOT_LINKED, OTHER_PROVIDER, SEVERAL_IN_KEYCLOAK }
 
     /**
      * A change to someone already imported that ends more than an attribute ({@link SyncConsequences}): they
@@ -44,19 +44,29 @@ final class ImportedPersonnel {
     private final String providerId;
     private final Function<String, Optional<GroupModel>> agencyByCode;
     private final RandomGenerator random;
+    private final boolean linkExistingUsers;
+
+    /** Leaves a user this provider did not import alone (the setting's default). */
+    ImportedPersonnel(UserProvider localUsers, RealmModel realm, String providerId,
+                      Function<String, Optional<GroupModel>> agencyByCode, RandomGenerator random) {
+        this(localUsers, realm, providerId, agencyByCode, random, false);
+    }
 
     /**
      * @param localUsers   the realm's own store (not Keycloak's user manager, which would ask the providers again)
      * @param providerId   the component id of this {@code ecpa-personnel-db}, the imported users' federation link
      * @param agencyByCode the agency group with a code ({@link Agencies#byCode})
+     * @param linkExistingUsers whether a user of the realm's own with no federation link (the realm import's) is
+     *                          linked to this provider instead of being left alone
      */
     ImportedPersonnel(UserProvider localUsers, RealmModel realm, String providerId,
-                      Function<String, Optional<GroupModel>> agencyByCode, RandomGenerator random) {
+                      Function<String, Optional<GroupModel>> agencyByCode, RandomGenerator random, boolean linkExistingUsers) {
         this.localUsers = localUsers;
         this.realm = realm;
         this.providerId = providerId;
         this.agencyByCode = agencyByCode;
         this.random = random;
+        this.linkExistingUsers = linkExistingUsers;
     }
 
     /** The user the outcome concerns, when one was written or found unchanged, and the changes that end more than an attribute. */
@@ -88,7 +98,7 @@ final class ImportedPersonnel {
         }
         UserModel user = holders.get(0);
         if (!providerId.equals(user.getFederationLink())) {
-            return new Written(Outcome.NOT_LINKED, user);
+            return linkOrLeave(user, entry, agency);
         }
         Set<Change> changes = changesBefore(user, entry);
         boolean changed = update(user, entry, agency);
@@ -119,6 +129,29 @@ final class ImportedPersonnel {
             changes.add(Change.MOVED);
         }
         return changes;
+    }
+
+    /**
+     * Someone this provider did not import. Another provider's user is that provider's to keep current, never
+     * taken over. A user of the realm's own (the realm import's) is linked when the operator asked for it: the
+     * way from a realm import to the database. Linking keeps what is Keycloak's (the custom account, the password,
+     * the bound cards) and brings the database's facts in as for anyone imported.
+     */
+    private Written linkOrLeave(UserModel user, PersonnelEntry entry, GroupModel agency) {
+        if (user.getFederationLink() != null) {
+            return new Written(Outcome.OTHER_PROVIDER, user);
+        }
+        if (!linkExistingUsers) {
+            return new Written(Outcome.NOT_LINKED, user);
+        }
+        // A departure or a move the link brings ends what it ends for anyone imported.
+        Set<Change> changes = changesBefore(user, entry);
+        user.setFederationLink(providerId);
+        update(user, entry, agency);
+        if (isBlank(user.getEmail()) && entry.email().isPresent()) {
+            user.setEmail(entry.email().get());
+        }
+        return new Written(Outcome.LINKED, user, Set.copyOf(changes));
     }
 
     /** The database-owned facts; true when any of them changed. */

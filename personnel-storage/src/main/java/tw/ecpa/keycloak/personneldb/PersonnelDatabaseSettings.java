@@ -15,7 +15,7 @@ import org.keycloak.component.ComponentModel;
  * {@code ${vault.personnel-db-password}} is resolved only when the sync connects ({@link PersonnelSync}).
  */
 record PersonnelDatabaseSettings(String jdbcUrl, String user, String password, String table, int batchSize,
-                                 int lookupTimeoutSeconds, int onLoadCacheSeconds) {
+                                 int lookupTimeoutSeconds, int onLoadCacheSeconds, boolean linkExistingUsers) {
 
     static final String JDBC_URL = "jdbcUrl";
     static final String USER = "user";
@@ -24,6 +24,8 @@ record PersonnelDatabaseSettings(String jdbcUrl, String user, String password, S
     static final String BATCH_SIZE = "batchSize";
     static final String LOOKUP_TIMEOUT = "lookupTimeoutSeconds";
     static final String ON_LOAD_CACHE = "onLoadCacheSeconds";
+    /** Whether a sync links a user of the realm's own (a realm import's) with the same national ID; off by default. */
+    static final String LINK_EXISTING_USERS = "linkExistingUsers";
 
     /**
      * Small: every user Keycloak adds flushes the transaction's whole Hibernate persistence context, and every
@@ -58,15 +60,27 @@ record PersonnelDatabaseSettings(String jdbcUrl, String user, String password, S
             "sslfactoryarg", "sslhostnameverifier", "sslpasswordcallback", "authenticationpluginclassname", "loggerfile",
             "loggerlevel");
 
-    /** The settings of a sync alone, the look-up on load left at its defaults. */
+    /** The settings of a sync alone: the look-up on load at its defaults, users this provider did not import left alone. */
     PersonnelDatabaseSettings(String jdbcUrl, String user, String password, String table, int batchSize) {
-        this(jdbcUrl, user, password, table, batchSize, DEFAULT_LOOKUP_TIMEOUT, DEFAULT_ON_LOAD_CACHE);
+        this(jdbcUrl, user, password, table, batchSize, DEFAULT_LOOKUP_TIMEOUT, DEFAULT_ON_LOAD_CACHE, false);
+    }
+
+    /** A sync's settings with or without linking, the look-up on load at its defaults. */
+    PersonnelDatabaseSettings(String jdbcUrl, String user, String password, String table, int batchSize, boolean linkExistingUsers) {
+        this(jdbcUrl, user, password, table, batchSize, DEFAULT_LOOKUP_TIMEOUT, DEFAULT_ON_LOAD_CACHE, linkExistingUsers);
+    }
+
+    /** With the look-up on load's settings, linking off. */
+    PersonnelDatabaseSettings(String jdbcUrl, String user, String password, String table, int batchSize,
+                              int lookupTimeoutSeconds, int onLoadCacheSeconds) {
+        this(jdbcUrl, user, password, table, batchSize, lookupTimeoutSeconds, onLoadCacheSeconds, false);
     }
 
     static PersonnelDatabaseSettings of(ComponentModel model) {
         return new PersonnelDatabaseSettings(stripped(model.get(JDBC_URL)), stripped(model.get(USER)), model.get(PASSWORD),
                 stripped(model.get(TABLE)), number(model.get(BATCH_SIZE), DEFAULT_BATCH_SIZE),
-                number(model.get(LOOKUP_TIMEOUT), DEFAULT_LOOKUP_TIMEOUT), number(model.get(ON_LOAD_CACHE), DEFAULT_ON_LOAD_CACHE));
+                number(model.get(LOOKUP_TIMEOUT), DEFAULT_LOOKUP_TIMEOUT), number(model.get(ON_LOAD_CACHE), DEFAULT_ON_LOAD_CACHE),
+                Boolean.parseBoolean(stripped(model.get(LINK_EXISTING_USERS))));
     }
 
     /** The whole number configured, the default when none is, -1 (refused by {@link #problems()}) when it is no number. */
@@ -152,6 +166,7 @@ record PersonnelDatabaseSettings(String jdbcUrl, String user, String password, S
     @Override
     public String toString() {
         return "PersonnelDatabaseSettings[" + jdbcUrl + ", user=" + user + ", table=" + table + ", batchSize=" + batchSize
-                + ", lookupTimeoutSeconds=" + lookupTimeoutSeconds + ", onLoadCacheSeconds=" + onLoadCacheSeconds + "]";
+                + ", lookupTimeoutSeconds=" + lookupTimeoutSeconds + ", onLoadCacheSeconds=" + onLoadCacheSeconds
+                + ", linkExistingUsers=" + linkExistingUsers + "]";
     }
 }

@@ -72,6 +72,13 @@ public final class PersonnelDatabaseStorageProviderFactory
                     + " How long the answer of one person's look-up at login is kept (0: not kept).")
             .type(ProviderConfigProperty.STRING_TYPE)
             .defaultValue(String.valueOf(PersonnelDatabaseSettings.DEFAULT_ON_LOAD_CACHE)).add()
+            .property().name(PersonnelDatabaseSettings.LINK_EXISTING_USERS).label("Link existing users")
+            .helpText("開啟後，同步會把已在 Keycloak（例如由領域匯入建立）、身分證統一編號相同且未連結任何使用者聯盟的使用者"
+                    + "連結到此公務人力資料庫並更新其資料；帳號、密碼與綁定的憑證保留。移除此提供者會一併刪除這些使用者。"
+                    + " When on, a sync links a Keycloak user with the same national ID that no user federation provider"
+                    + " imported (the realm import's, say) to this database and brings it up to date, keeping its account,"
+                    + " password and bound cards. Removing this provider then removes those users too.")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
             .build();
 
     /** The look-ups of the last seconds on this node, for every component of this type (keyed by component). */

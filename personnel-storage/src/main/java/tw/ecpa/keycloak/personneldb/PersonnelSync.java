@@ -153,7 +153,7 @@ final class PersonnelSync {
     }
 
     private List<RowImport.Result> importAll(RealmStore store, List<PersonnelRow> rows, Set<String> duplicates, LocalDate today) {
-        RowImport rowImport = new RowImport(store, providerId, duplicates, today, random);
+        RowImport rowImport = new RowImport(store, providerId, duplicates, today, random, settings.linkExistingUsers());
         return rows.stream().map(rowImport::importRow).toList();
     }
 
@@ -166,6 +166,7 @@ final class PersonnelSync {
         switch (result.outcome()) {
             case ADDED -> report.added();
             case UPDATED -> report.updated();
+            case LINKED -> report.linked(result.row());
             default -> report.unchanged();
         }
     }

@@ -32,6 +32,7 @@ final class RowImport {
                          SyncConsequences.Ended ended) {
             return switch (outcome) {
                 case NOT_LINKED -> new Result(row, outcome, RowProblem.NOT_LINKED, null, Set.of(), ended);
+                case OTHER_PROVIDER -> new Result(row, outcome, RowProblem.OTHER_PROVIDER, null, Set.of(), ended);
                 case SEVERAL_IN_KEYCLOAK -> new Result(row, outcome, RowProblem.SEVERAL_IN_KEYCLOAK, null, Set.of(), ended);
                 default -> new Result(row, outcome, null, null, changes, ended);
             };
@@ -48,13 +49,20 @@ final class RowImport {
     private final SyncConsequences consequences;
 
     RowImport(RealmStore store, String providerId, Set<String> duplicateNationalIds, LocalDate today, RandomGenerator random) {
+        this(store, providerId, duplicateNationalIds, today, random, false);
+    }
+
+    /** @param linkExistingUsers the provider's setting: link a realm-import user with the same national ID */
+    RowImport(RealmStore store, String providerId, Set<String> duplicateNationalIds, LocalDate today, RandomGenerator random,
+              boolean linkExistingUsers) {
         this.store = store;
         // Once per agency and transaction, not twice a row: each look-up is a query by attribute, and every query
         // flushes the transaction's whole persistence context (benchmarks/RESULTS.md, "400,000 personnel records").
         Map<String, Optional<GroupModel>> agencies = new HashMap<>();
         Function<String, Optional<GroupModel>> agencyByCode = code -> agencies.computeIfAbsent(code, store.agencyByCode());
         this.check = new RowCheck(duplicateNationalIds, code -> agencyByCode.apply(code).isPresent(), today);
-        this.personnel = new ImportedPersonnel(store.localUsers(), store.realm(), providerId, agencyByCode, random);
+        this.personnel = new ImportedPersonnel(store.localUsers(), store.realm(), providerId, agencyByCode, random,
+                linkExistingUsers);
         this.consequences = new SyncConsequences(store);
     }
 
@@ -64,7 +72,7 @@ final class RowImport {
             return Result.refused(row, checked.problem(), checked.detail());
         }
         ImportedPersonnel.Written written = personnel.write(checked.entry().get());
-        if (written.outcome() != ImportedPersonnel.Outcome.UPDATED) {
+        if (written.outcome() != ImportedPersonnel.Outcome.UPDATED && written.outcome() != ImportedPersonnel.Outcome.LINKED) {
             return Result.of(row, written.outcome());
         }
         SyncConsequences.Ended ended = consequences.apply(written.user(), written.changes());

@@ -13,8 +13,10 @@ public enum RowProblem {
     MISSING_BIRTH_DATE("no birth date"),
     FUTURE_BIRTH_DATE("birth date in the future"),
     UNKNOWN_AGENCY("unknown agency code"),
-    /** Someone with this national ID is in Keycloak but not imported by this provider (a realm import, another provider). */
+    /** Someone with this national ID is in Keycloak, linked to no provider (a realm import), and linking is off. */
     NOT_LINKED("a Keycloak user with this national ID exists but was not imported from this database"),
+    /** Someone with this national ID belongs to another user federation provider: never taken over, linking or not. */
+    OTHER_PROVIDER("a Keycloak user with this national ID belongs to another user federation provider"),
     /** More than one Keycloak user holds this national ID: a data error no sync may guess through. */
     SEVERAL_IN_KEYCLOAK("several Keycloak users hold this national ID"),
     /** Keycloak refused to save the record (a database constraint, say); the log has the cause. */

@@ -39,6 +39,16 @@ final class SyncReport {
         result.increaseUpdated();
     }
 
+    /**
+     * A user of the realm's own (the realm import's) now linked to this provider: counted as updated, as Keycloak's
+     * answer has no other count for it, and logged, so that an operator sees whom the sync took over.
+     */
+    void linked(PersonnelRow row) {
+        result.increaseUpdated();
+        LOG.infof("personnel database %s: row %s linked: the Keycloak user with this national ID is now imported from this database",
+                providerName, row.maskedNationalId());
+    }
+
     void unchanged() {
         unchanged++;
     }

@@ -32,6 +32,11 @@ public final class DevRealmImport {
     private static final String DIGITS = "23456789";
     private static final String SYMBOLS = "!#$-_=@";
 
+    /** The personnel-storage module's provider id (keycloak-dev does not depend on the provider modules). */
+    public static final String PERSONNEL_DB_PROVIDER = "ecpa-personnel-db";
+    public static final String PERSONNEL_DB_NAME = "公務人力資料庫";
+    private static final String USER_STORAGE = "org.keycloak.storage.UserStorageProvider";
+
     private final ObjectMapper json = new ObjectMapper();
     private final SecureRandom random = new SecureRandom();
     private final ObjectNode realm;
@@ -95,6 +100,35 @@ public final class DevRealmImport {
         authenticatorConfig("ecpa certificate binding")
                 .put("ecpa.holder.verifiers", "certificate-suffix##http")
                 .put("ecpa.holder.http.url", holderCheckUrl);
+        return this;
+    }
+
+    /**
+     * Adds the personnel database as the realm's User federation: an {@value #PERSONNEL_DB_PROVIDER} component
+     * reading {@code table} at {@code jdbcUrl}, in import mode with {@code linkExistingUsers} on, so that its first
+     * full sync links the demo users this file imports (with their custom accounts and passwords) instead of
+     * leaving them alone. No periodic sync: the launcher runs the full sync once, and the admin console's buttons
+     * run more (docs/personnel-database.md).
+     */
+    public DevRealmImport withPersonnelDatabase(String jdbcUrl, String user, String table) {
+        ObjectNode components = realm.has("components") ? (ObjectNode) realm.get("components") : realm.putObject("components");
+        ArrayNode storage = components.has(USER_STORAGE) ? (ArrayNode) components.get(USER_STORAGE) : components.putArray(USER_STORAGE);
+        ObjectNode component = storage.addObject()
+                .put("name", PERSONNEL_DB_NAME)
+                .put("providerId", PERSONNEL_DB_PROVIDER);
+        component.putObject("subComponents");
+        ObjectNode config = component.putObject("config");
+        config.putArray("jdbcUrl").add(jdbcUrl);
+        config.putArray("user").add(user);
+        config.putArray("table").add(table);
+        config.putArray("batchSize").add("500");
+        config.putArray("linkExistingUsers").add("true");
+        config.putArray("enabled").add("true");
+        config.putArray("importEnabled").add("true");
+        config.putArray("priority").add("0");
+        config.putArray("cachePolicy").add("DEFAULT");
+        config.putArray("fullSyncPeriod").add("-1");
+        config.putArray("changedSyncPeriod").add("-1");
         return this;
     }
 
