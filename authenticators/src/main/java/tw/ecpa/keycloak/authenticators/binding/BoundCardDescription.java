@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -24,7 +25,8 @@ final class BoundCardDescription {
         this.messages = messages;
     }
 
-    String describe(BoundCertificateCredentialModel credential, Instant now) {
+    /** {@code lastUsed}: when the card last logged its person in ({@link BoundCertificates#lastUsed}), empty if never. */
+    String describe(BoundCertificateCredentialModel credential, Optional<Instant> lastUsed, Instant now) {
         BoundCertificateData data = credential.data();
         String label = credential.getUserLabel() == null || credential.getUserLabel().isBlank()
                 ? BoundCertificateLabel.of(data) : credential.getUserLabel();
@@ -32,10 +34,10 @@ final class BoundCardDescription {
         if (data.expiredAt(now.toEpochMilli())) {
             line.append(" · ").append(text(EXPIRED));
         }
-        if (data.lastUsedAt() == null) {
+        if (lastUsed.isEmpty()) {
             line.append(" · ").append(text(NEVER_USED));
         } else {
-            LocalDateTime used = LocalDateTime.ofInstant(Instant.ofEpochMilli(data.lastUsedAt()), BoundCertificateLabel.TAIWAN);
+            LocalDateTime used = LocalDateTime.ofInstant(lastUsed.get(), BoundCertificateLabel.TAIWAN);
             line.append(" · ").append(text(LAST_USED, MINUTES.format(used)));
         }
         return line.toString();
