@@ -104,8 +104,8 @@ class CardUploadIT extends EcpaIntegrationTest {
         return events.get(0);
     }
 
-    private static String message(String key) {
-        return EcpaPages.messageIn("zh-Hant", key);
+    private static String message(String key, Object... params) {
+        return EcpaPages.messageIn("zh-Hant", key, params);
     }
 
     private static boolean backWith(CardLoginClient.Page page, String status) {
@@ -132,13 +132,38 @@ class CardUploadIT extends EcpaIntegrationTest {
                 .containsEntry("certificate_serial", serialOf("citizen-yijun.lin")).containsEntry("certificate_bound", "true");
         assertThat(String.valueOf(event.getDetails())).doesNotContain(pinOf("citizen-yijun.lin")).doesNotContain(YIJUN_ID);
 
+        String credentialData = boundCertificates(YIJUN_ID).get(0).getCredentialData();
+        String dayBefore = today();
         CardLoginClient card = new CardLoginClient(world.readerUrl());
         card.open(flow.authorizationUrl(realm.getBaseUrl()));
         CardLoginClient.Page login = card.logInWithPinOnHomePage(pinOf("citizen-yijun.lin"));
         assertThat(login.redirectedToApplication()).as("PIN-only login: " + login.body()).isTrue();
-        assertThat(card.idTokenClaims(realm.getBaseUrl(), flow.clientId(), CertificateLoginFlow.REDIRECT_URI).path("preferred_username").asText())
-                .isEqualTo(YIJUN);
-        assertThat(boundCertificates(YIJUN_ID).get(0).getCredentialData()).as("last used is remembered").contains("\"lastUsedAt\":1");
+        JsonNode tokens = card.tokens(realm.getBaseUrl(), flow.clientId(), CertificateLoginFlow.REDIRECT_URI);
+        assertThat(OidcCodeFlow.claims(tokens.path("id_token").asText()).path("preferred_username").asText()).isEqualTo(YIJUN);
+        String dayAfter = today();
+
+        // "Last used" is kept in the card's binding row: the login leaves the credential as it was.
+        assertThat(boundCertificates(YIJUN_ID).get(0).getCredentialData()).as("the credential is not written on a login")
+                .isEqualTo(credentialData).doesNotContain("lastUsedAt");
+        String label = boundCardLabel(tokens.path("access_token").asText());
+        assertThat(label).as("the account console shows the last use").doesNotContain(message("ecpa.myArea.cardNeverUsed"))
+                .satisfiesAnyOf(l -> assertThat(l).contains(message("ecpa.myArea.cardLastUsed", dayBefore)),
+                        l -> assertThat(l).contains(message("ecpa.myArea.cardLastUsed", dayAfter)));
+    }
+
+    /** Today in Taiwan, as the account console writes the day of a card's last use. */
+    private static String today() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Taipei")).toString();
+    }
+
+    /** The account console's line about the person's one bound card. */
+    private String boundCardLabel(String token) {
+        for (JsonNode type : accountCredentials(token)) {
+            if (TYPE.equals(type.path("type").asText())) {
+                return type.path("userCredentialMetadatas").get(0).path("credential").path("userLabel").asText();
+            }
+        }
+        throw new AssertionError("no bound card on the account console's Signing in");
     }
 
     @Test

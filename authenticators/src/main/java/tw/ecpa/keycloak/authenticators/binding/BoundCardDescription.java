@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -26,7 +27,8 @@ final class BoundCardDescription {
         this.messages = messages;
     }
 
-    String describe(BoundCertificateCredentialModel credential, Instant now) {
+    /** {@code lastUsed}: when the card last logged its person in ({@link BoundCertificates#lastUsed}), empty if never. */
+    String describe(BoundCertificateCredentialModel credential, Optional<Instant> lastUsed, Instant now) {
         BoundCertificateData data = credential.data();
         String label = credential.getUserLabel() == null || credential.getUserLabel().isBlank()
                 ? BoundCertificateLabel.of(data) : credential.getUserLabel();
@@ -37,10 +39,10 @@ final class BoundCardDescription {
             line.append(" · ").append(text(EXPIRING, BoundCertificateLabel.date(data.notAfter()).toString(),
                     Long.toString(CardRenewal.daysLeft(data, now))));
         }
-        if (data.lastUsedAt() == null) {
+        if (lastUsed.isEmpty()) {
             line.append(" · ").append(text(NEVER_USED));
         } else {
-            LocalDateTime used = LocalDateTime.ofInstant(Instant.ofEpochMilli(data.lastUsedAt()), BoundCertificateLabel.TAIWAN);
+            LocalDateTime used = LocalDateTime.ofInstant(lastUsed.get(), BoundCertificateLabel.TAIWAN);
             line.append(" · ").append(text(LAST_USED, MINUTES.format(used)));
         }
         return line.toString();

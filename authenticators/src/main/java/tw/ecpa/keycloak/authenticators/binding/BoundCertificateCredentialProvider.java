@@ -3,6 +3,7 @@ package tw.ecpa.keycloak.authenticators.binding;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.keycloak.credential.CredentialMetadata;
@@ -70,13 +71,17 @@ final class BoundCertificateCredentialProvider implements CredentialProvider<Bou
     /**
      * What the account console shows of one bound card: the stored label (issuer, serial, validity)
      * followed, in the person's language, by "expired" once it is and by when it last logged in. The
-     * account console shows the label as it is, so the words come from our login theme's messages.
+     * account console shows the label as it is, so the words come from our login theme's messages. The
+     * last use is the card row's ({@link BoundCertificates#lastUsed}); the account console asks with the
+     * person's token, so the context's user is the card's holder.
      */
     @Override
     public CredentialMetadata getCredentialMetadata(BoundCertificateCredentialModel credential, CredentialTypeMetadata type) {
         CredentialMetadata metadata = new CredentialMetadata();
         BoundCertificateCredentialModel shown = BoundCertificateCredentialModel.of(credential);
-        shown.setUserLabel(new BoundCardDescription(messages()).describe(credential, Instant.now()));
+        Optional<Instant> lastUsed = session.getContext().getRealm() == null ? credential.data().lastUsed(Optional.empty())
+                : new BoundCertificates(session, session.getContext().getRealm()).lastUsed(session.getContext().getUser(), credential.data());
+        shown.setUserLabel(new BoundCardDescription(messages()).describe(credential, lastUsed, Instant.now()));
         metadata.setCredentialModel(shown);
         return metadata;
     }

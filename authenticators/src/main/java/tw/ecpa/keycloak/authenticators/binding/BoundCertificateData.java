@@ -1,6 +1,8 @@
 package tw.ecpa.keycloak.authenticators.binding;
 
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Optional;
 
 import javax.security.auth.x500.X500Principal;
 
@@ -11,8 +13,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * What a binding remembers about the card certificate, visible to its owner and administrators in the
  * credential's data: who issued it, its serial, its subject and validity, its SHA-256 ({@link
- * CardFingerprint}, the binding's key), when it was bound and when it last logged in (null until its first
- * certificate login). Times are epoch milliseconds. The subject is the card holder's own name and card
+ * CardFingerprint}, the binding's key) and when it was bound. Times are epoch milliseconds. When the card
+ * last logged in is kept in its binding row ({@link CardClaims}); {@code lastUsedAt} is what bindings of
+ * earlier versions wrote here, shown until the card's next login writes the row. The subject is the card holder's own name and card
  * number, nothing else. Bindings made before the SHA-256 was kept have none until the card's next login
  * ({@link BoundCertificates}).
  */
@@ -43,8 +46,9 @@ public record BoundCertificateData(
                 CardFingerprint.of(certificate).value());
     }
 
-    public BoundCertificateData usedAt(long when) {
-        return new BoundCertificateData(issuerDn, serialNumber, subjectDn, notBefore, notAfter, boundAt, when, certificateSha256);
+    /** The last use the binding row {@code recorded}, or else the one this credential kept before the row did. */
+    Optional<Instant> lastUsed(Optional<Instant> recorded) {
+        return recorded.or(() -> Optional.ofNullable(lastUsedAt).map(Instant::ofEpochMilli));
     }
 
     BoundCertificateData withFingerprint(CardFingerprint card) {

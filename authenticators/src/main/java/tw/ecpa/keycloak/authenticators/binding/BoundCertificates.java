@@ -161,20 +161,35 @@ public final class BoundCertificates {
 
     /**
      * Remembers that the bound certificate has just logged {@code user} in, for the "last used" the person
-     * sees; a binding of the first form gets the certificate's SHA-256 here and leaves the old index.
+     * sees: in the card's row ({@link CardClaims#used}), not in the credential, since every credential write
+     * makes Keycloak drop the person from its user cache, and the token endpoint and the next login would
+     * then read them from the database again. A binding of the first form gets the certificate's SHA-256 in
+     * its credential here, once, and leaves the old index.
      */
     public void recordUse(UserModel user, X509Certificate certificate, Instant now) {
         credentialFor(user, certificate).ifPresent(stored -> {
+            CardFingerprint card = CardFingerprint.of(certificate);
             BoundCertificateCredentialModel bound = BoundCertificateCredentialModel.of(stored);
-            BoundCertificateData data = bound.data().withFingerprint(CardFingerprint.of(certificate)).usedAt(now.toEpochMilli());
-            BoundCertificateCredentialModel used = BoundCertificateCredentialModel.create(data, stored.getUserLabel());
-            used.setId(stored.getId());
-            used.setCreatedDate(stored.getCreatedDate());
-            user.credentialManager().updateStoredCredential(used);
             if (bound.data().certificateSha256() == null) {
+                BoundCertificateCredentialModel keyed = BoundCertificateCredentialModel.create(bound.data().withFingerprint(card), stored.getUserLabel());
+                keyed.setId(stored.getId());
+                keyed.setCreatedDate(stored.getCreatedDate());
+                user.credentialManager().updateStoredCredential(keyed);
                 removeIndex(user, CertificateKey.of(certificate));
             }
+            new CardClaims(session).used(realm.getId(), card, user.getId(), now);
         });
+    }
+
+    /**
+     * When the bound card of {@code data} last logged {@code user} in: the time its row keeps, or, for a
+     * binding not used since the row keeps it, the time its credential kept before. Without a known user
+     * (nobody signed in asks) only the credential's.
+     */
+    Optional<Instant> lastUsed(UserModel user, BoundCertificateData data) {
+        Optional<Instant> recorded = user == null || data.certificateSha256() == null ? Optional.empty()
+                : new CardClaims(session).lastUsed(realm.getId(), new CardFingerprint(data.certificateSha256()), user.getId());
+        return data.lastUsed(recorded);
     }
 
     private static Optional<CredentialModel> credentialFor(UserModel user, X509Certificate certificate) {

@@ -15,7 +15,9 @@ import org.keycloak.models.KeycloakSession;
  * cluster node, whatever the timing of two bindings. Keycloak's credentials have no unique constraint,
  * so the credential is what the person and administrators see, and this row is what decides. A row whose
  * person no longer has the credential (an administrator removed it) binds nothing and may be taken over,
- * again by a single conditional update. {@code {h-schema}} puts Keycloak's configured schema in front.
+ * again by a single conditional update. The row also keeps when the card last logged its person in
+ * ({@code LAST_USED_AT}): written here, a login leaves the credential, and so Keycloak's cached user,
+ * untouched. {@code {h-schema}} puts Keycloak's configured schema in front.
  */
 final class CardClaims {
 
@@ -61,9 +63,12 @@ final class CardClaims {
                 .getResultList();
     }
 
-    /** Moves a row that binds nothing any more from {@code staleUserId} to {@code userId}; false when someone else moved it first. */
+    /**
+     * Moves a row that binds nothing any more from {@code staleUserId} to {@code userId}, as a binding never
+     * used yet; false when someone else moved it first.
+     */
     boolean takeOver(String realmId, CardFingerprint card, String staleUserId, String userId, Instant now) {
-        return entities.createNativeQuery("UPDATE {h-schema}ECPA_CARD_BINDING SET USER_ID = :user, BOUND_AT = :at "
+        return entities.createNativeQuery("UPDATE {h-schema}ECPA_CARD_BINDING SET USER_ID = :user, BOUND_AT = :at, LAST_USED_AT = NULL "
                         + "WHERE REALM_ID = :realm AND CERTIFICATE_SHA256 = :card AND USER_ID = :stale")
                 .setParameter("user", userId)
                 .setParameter("at", now.toEpochMilli())
@@ -71,6 +76,29 @@ final class CardClaims {
                 .setParameter("card", card.value())
                 .setParameter("stale", staleUserId)
                 .executeUpdate() == 1;
+    }
+
+    /** Remembers that the card has just logged {@code userId} in; nothing when the row names someone else or is gone. */
+    void used(String realmId, CardFingerprint card, String userId, Instant now) {
+        entities.createNativeQuery("UPDATE {h-schema}ECPA_CARD_BINDING SET LAST_USED_AT = :at "
+                        + "WHERE REALM_ID = :realm AND CERTIFICATE_SHA256 = :card AND USER_ID = :user")
+                .setParameter("at", now.toEpochMilli())
+                .setParameter("realm", realmId)
+                .setParameter("card", card.value())
+                .setParameter("user", userId)
+                .executeUpdate();
+    }
+
+    /** When the card last logged {@code userId} in, if its row names them and it has since the column exists. */
+    Optional<Instant> lastUsed(String realmId, CardFingerprint card, String userId) {
+        List<?> rows = entities.createNativeQuery("SELECT LAST_USED_AT FROM {h-schema}ECPA_CARD_BINDING "
+                        + "WHERE REALM_ID = :realm AND CERTIFICATE_SHA256 = :card AND USER_ID = :user")
+                .setParameter("realm", realmId)
+                .setParameter("card", card.value())
+                .setParameter("user", userId)
+                .getResultList();
+        // BIGINT comes back as Long on most databases, as BigDecimal on Oracle: any Number will do.
+        return rows.stream().filter(Number.class::isInstance).map(at -> Instant.ofEpochMilli(((Number) at).longValue())).findFirst();
     }
 
     /** Drops the row of a card its person no longer holds. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -43,39 +44,51 @@ class BoundCardDescriptionTest {
         assertThat(BoundCertificateLabel.issuerName("not a DN")).isEqualTo("not a DN");
     }
 
+    private static String described(BoundCertificateCredentialModel card, Optional<Instant> recorded, String now) {
+        return new BoundCardDescription(ZH).describe(card, card.data().lastUsed(recorded), Instant.ofEpochMilli(at(now)));
+    }
+
     @Test
     void aValidCardNeverUsedSaysSo() {
-        assertThat(new BoundCardDescription(ZH).describe(card(null), Instant.ofEpochMilli(at("2026-11-27T12:00"))))
+        assertThat(described(card(null), Optional.empty(), "2026-11-27T12:00"))
                 .isEqualTo("內政部憑證管理中心 3FA2B1 (2025-01-01 – 2030-01-01) · 尚未用於登入");
     }
 
     @Test
     void anExpiredCardIsShownAsExpiredWithItsLastUse() {
-        assertThat(new BoundCardDescription(ZH).describe(card(at("2029-12-31T21:05")), Instant.ofEpochMilli(at("2030-01-01T08:00"))))
+        assertThat(described(card(null), Optional.of(Instant.ofEpochMilli(at("2029-12-31T21:05"))), "2030-01-01T08:00"))
                 .isEqualTo("內政部憑證管理中心 3FA2B1 (2025-01-01 – 2030-01-01) · 已過期 · 最後使用 2029-12-31 21:05");
     }
 
     @Test
     void aCardInItsLastThirtyDaysSaysWhenItEndsAndHowManyDaysAreLeft() {
-        assertThat(new BoundCardDescription(ZH).describe(card(null), Instant.ofEpochMilli(at("2029-12-12T10:00"))))
+        assertThat(described(card(null), Optional.empty(), "2029-12-12T10:00"))
                 .isEqualTo("內政部憑證管理中心 3FA2B1 (2025-01-01 – 2030-01-01) · 將於 2030-01-01 到期（尚餘 20 天） · 尚未用於登入");
-        assertThat(new BoundCardDescription(ZH).describe(card(null), Instant.ofEpochMilli(at("2029-12-01T10:00"))))
+        assertThat(described(card(null), Optional.empty(), "2029-12-01T10:00"))
                 .as("31 days before: not yet").doesNotContain("到期");
     }
 
     @Test
+    void theLastUseTheBindingRowKeepsIsShownRatherThanTheOneTheCredentialKeptBefore() {
+        assertThat(described(card(at("2026-11-02T10:00")), Optional.of(Instant.ofEpochMilli(at("2026-11-20T14:30"))), "2026-11-27T12:00"))
+                .endsWith(" · 最後使用 2026-11-20 14:30");
+    }
+
+    @Test
+    void aBindingNotUsedSinceTheRowKeepsItShowsTheLastUseItsCredentialKept() {
+        assertThat(described(card(at("2026-11-02T10:00")), Optional.empty(), "2026-11-27T12:00"))
+                .endsWith(" · 最後使用 2026-11-02 10:00");
+    }
+
+    @Test
     void missingMessagesShowTheirKeysRatherThanNothing() {
-        assertThat(new BoundCardDescription(new Properties()).describe(card(null), Instant.ofEpochMilli(NOT_BEFORE)))
+        assertThat(new BoundCardDescription(new Properties()).describe(card(null), Optional.empty(), Instant.ofEpochMilli(NOT_BEFORE)))
                 .endsWith(" · " + BoundCardDescription.NEVER_USED);
     }
 
     @Test
-    void aUseIsRememberedWithoutChangingTheRest() {
+    void aCardExpiresAfterItsLastValidMoment() {
         BoundCertificateData data = card(null).data();
-        BoundCertificateData used = data.usedAt(42L);
-        assertThat(used.lastUsedAt()).isEqualTo(42L);
-        assertThat(used.usedAt(42L)).isEqualTo(used);
-        assertThat(used.boundAt()).isEqualTo(data.boundAt());
         assertThat(data.expiredAt(NOT_AFTER)).isFalse();
         assertThat(data.expiredAt(NOT_AFTER + 1)).isTrue();
     }

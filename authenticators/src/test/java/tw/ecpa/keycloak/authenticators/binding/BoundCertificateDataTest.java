@@ -48,9 +48,9 @@ class BoundCertificateDataTest {
     @Test
     void givenAFirstFormBindingThenItsFirstUseGivesItTheSha256() {
         BoundCertificateData migrated = firstForm(CARD, CARD.getSubjectX500Principal().getName(), CARD.getNotAfter().getTime())
-                .withFingerprint(CardFingerprint.of(CARD)).usedAt(2L);
+                .withFingerprint(CardFingerprint.of(CARD));
         assertThat(migrated.certificateSha256()).isEqualTo(CardFingerprint.of(CARD).value());
-        assertThat(migrated.lastUsedAt()).isEqualTo(2L);
+        assertThat(migrated.boundAt()).isEqualTo(1L);
         assertThat(migrated.describes(CARD)).isTrue();
     }
 }
